@@ -1,0 +1,71 @@
+// Command scamwarn checks messages for signs of a scam and runs the
+// scamwarn bot. Run "scamwarn help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/scamwarn/scamwarn/internal/scam"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Environ(), os.Stdin, os.Stdout, os.Stderr)
+	if err != nil {
+		if !errors.Is(err, errUsageShown) {
+			fmt.Fprintln(os.Stderr, "scamwarn:", scam.UserMessage(err))
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// errUsageShown means the error was already explained on stderr.
+var errUsageShown = errors.New("usage shown")
+
+func exitCode(err error) int {
+	switch scam.CodeOf(err) {
+	case scam.CodeBadArgument:
+		return 2
+	default:
+		return 1
+	}
+}
+
+const usage = `scamwarn checks messages for signs of a scam.
+
+Usage:
+  scamwarn check [--json] [--lang xx] [--allow FILE] [--deny FILE] [TEXT]
+      Check TEXT (or standard input when TEXT is absent) and explain the
+      red flags found.
+  scamwarn eval [--json] [--level medium|high] FILE.tsv...
+      Measure the detector on labelled rows "label<TAB>text[<TAB>source]".
+  scamwarn help
+      Show this help.
+`
+
+// run is the whole program; main only wires it to the process.
+func run(ctx context.Context, args []string, env []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsageShown
+	}
+	switch args[0] {
+	case "check":
+		return runCheck(ctx, args[1:], stdin, stdout, stderr)
+	case "eval":
+		return runEval(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "scamwarn: unknown command %q\n\n%s", args[0], usage)
+		return &scam.Error{Code: scam.CodeBadArgument, Err: errUsageShown}
+	}
+}

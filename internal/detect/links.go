@@ -1,0 +1,314 @@
+package detect
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+
+	"github.com/scamwarn/scamwarn/internal/scam"
+)
+
+// foundLink is a link found in a message or given by the platform.
+type foundLink struct {
+	span     scam.Span // where it is in the text; zero for a platform link not shown
+	host     string    // lower case, ASCII (punycode)
+	uhost    string    // the host as Unicode, when it differs from host
+	reg      string    // registrable domain (eTLD+1); "" for an IP
+	path     string    // path, query and fragment, lower case
+	scheme   bool      // written with http:// or https://
+	userinfo string    // the part before "@" in the authority
+	email    bool      // an e-mail address, not a link
+	ip       bool
+	shown    string // the text shown for a platform link, if any
+}
+
+// linkText is the text as links are read: lower case, full-width forms
+// made ASCII, invisible characters dropped, and the usual defanging undone
+// ("hxxp", "[.]", "(.)", " dot "). It keeps a map back to the original.
+type linkText struct {
+	s     []byte
+	start []int32
+	end   []int32
+}
+
+func (lt *linkText) add(s string, p, n int) {
+	for i := 0; i < len(s); i++ {
+		lt.s = append(lt.s, s[i])
+		lt.start = append(lt.start, int32(p))
+		lt.end = append(lt.end, int32(p+n))
+	}
+}
+
+// defang lists the written-out forms of "." and ":" that people use to make
+// a link unclickable, and scammers use to slip past filters.
+var defang = []struct{ from, to string }{
+	{"[.]", "."}, {"(.)", "."}, {"{.}", "."}, {"[dot]", "."}, {"(dot)", "."}, {"{dot}", "."},
+	{" [dot] ", "."}, {" (dot) ", "."}, {"[:]", ":"}, {"hxxp", "http"}, {"hxxps", "https"},
+}
+
+func buildLinkText(text string, lt *linkText) {
+	lt.s, lt.start, lt.end = lt.s[:0], lt.start[:0], lt.end[:0]
+	for p := 0; p < len(text); {
+		c := text[p]
+		if c < utf8.RuneSelf {
+			matched := false
+			if c == '[' || c == '(' || c == '{' || c == 'h' || c == 'H' || c == ' ' {
+				for _, d := range defang {
+					if len(text)-p >= len(d.from) && strings.EqualFold(text[p:p+len(d.from)], d.from) {
+						lt.add(d.to, p, len(d.from))
+						p += len(d.from)
+						matched = true
+						break
+					}
+				}
+				// " dot " only between letters of a domain: "example dot com".
+				if !matched && c == ' ' && len(text)-p > 5 && strings.EqualFold(text[p:p+5], " dot ") &&
+					p > 0 && isHostByte(lower(text[p-1])) && isHostByte(lower(text[p+5])) {
+					lt.add(".", p, 5)
+					p += 5
+					matched = true
+				}
+			}
+			if !matched {
+				lt.add(asciiStrings[lower(c)], p, 1)
+				p++
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[p:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			lt.add(" ", p, 1)
+		case isInvisible(r):
+		case r == '。' || r == '．' || r == '｡':
+			lt.add(".", p, n)
+		case 0xFF01 <= r && r <= 0xFF5E: // full-width ASCII
+			lt.add(asciiStrings[lower(byte(r-0xFEE0))], p, n)
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			lt.add(string(unicode.ToLower(r)), p, n)
+		default:
+			lt.add(" ", p, n)
+		}
+		p += n
+	}
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func isHostByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c >= utf8.RuneSelf
+}
+
+// isURLByte says what may appear in a link as people write it in chat.
+// Brackets, quotes and commas end a link: they wrap links in prose.
+func isURLByte(c byte) bool {
+	if isHostByte(c) {
+		return true
+	}
+	switch c {
+	case '.', '_', '~', ':', '/', '?', '#', '@', '&', '=', '%', '+', '!', '$':
+		return true
+	}
+	return false
+}
+
+// fileExt are endings that are both a top-level domain and a common file
+// name ending; written bare in chat ("run setup.py") they are files.
+var fileExt = map[string]bool{"py": true, "sh": true, "md": true, "rs": true, "pl": true, "zip": true, "mov": true, "so": true, "ps": true, "cc": false}
+
+// extractLinks finds the links of text and adds the platform's links.
+func (e *Engine) extractLinks(text string, given []scam.Link, out []foundLink) []foundLink {
+	if strings.IndexByte(text, '.') >= 0 || strings.Contains(text, "。") || strings.Contains(text, "．") ||
+		containsFold(text, "dot") {
+		var lt linkText
+		buildLinkText(text, &lt)
+		out = scanLinks(&lt, out)
+	}
+	given = append(given, maskedLinks(text)...)
+	for _, l := range given {
+		fl, ok := parseLink(strings.ToLower(strings.TrimSpace(l.URL)), true)
+		if !ok {
+			continue
+		}
+		fl.span = l.Span
+		fl.shown = l.Shown
+		out = append(out, fl)
+	}
+	return out
+}
+
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanLinks finds candidate runs in lt and keeps those that parse as links.
+func scanLinks(lt *linkText, out []foundLink) []foundLink {
+	s := lt.s
+	for i := 0; i < len(s); {
+		if !isURLByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isURLByte(s[j]) {
+			j++
+		}
+		run := s[i:j]
+		// Trailing punctuation belongs to the sentence.
+		for len(run) > 0 && strings.IndexByte(".:?!#&=+$@", run[len(run)-1]) >= 0 {
+			run = run[:len(run)-1]
+		}
+		if k := strings.Index(string(run), "://"); k >= 0 {
+			// Keep only the scheme's letters: "see:http://x" → "http://x".
+			a := k
+			for a > 0 && 'a' <= run[a-1] && run[a-1] <= 'z' {
+				a--
+			}
+			scheme := string(run[a:k])
+			if scheme == "http" || scheme == "https" {
+				if fl, ok := parseLink(string(run[k+3:]), true); ok {
+					fl.span = scam.Span{Start: int(lt.start[i+a]), End: int(lt.end[i+len(run)-1])}
+					out = append(out, fl)
+				}
+			}
+		} else if strings.IndexByte(string(run), '.') > 0 {
+			if fl, ok := parseLink(string(run), false); ok {
+				fl.span = scam.Span{Start: int(lt.start[i]), End: int(lt.end[i+len(run)-1])}
+				out = append(out, fl)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// parseLink reads "host[:port][/path]" (after the scheme, if any) or a
+// bare form, and says whether it is a link worth judging.
+func parseLink(s string, scheme bool) (foundLink, bool) {
+	fl := foundLink{scheme: scheme}
+	if rest, ok := strings.CutPrefix(s, "https://"); ok {
+		s, fl.scheme = rest, true
+	} else if rest, ok := strings.CutPrefix(s, "http://"); ok {
+		s, fl.scheme = rest, true
+	}
+	auth := s
+	if k := strings.IndexAny(s, "/?#"); k >= 0 {
+		auth, fl.path = s[:k], s[k:]
+	}
+	if k := strings.LastIndexByte(auth, '@'); k >= 0 {
+		fl.userinfo, auth = auth[:k], auth[k+1:]
+		if !fl.scheme && fl.path == "" {
+			fl.email = true
+		}
+	}
+	if k := strings.LastIndexByte(auth, ':'); k >= 0 {
+		auth = auth[:k]
+	}
+	host := strings.TrimSuffix(auth, ".")
+	if host == "" || len(host) > 253 || strings.Contains(host, "..") || strings.HasPrefix(host, ".") {
+		return fl, false
+	}
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return fl, false
+	}
+	if isIPv4(labels) {
+		// A bare "1.2.3.4" is as often a version number as an address.
+		fl.host, fl.ip = host, true
+		return fl, fl.scheme
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return fl, false
+		}
+		for _, r := range l {
+			if !(r == '-' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r))) {
+				return fl, false
+			}
+		}
+	}
+	ascii, err := idna.Punycode.ToASCII(host)
+	if err != nil {
+		return fl, false
+	}
+	fl.host = ascii
+	if ascii != host {
+		fl.uhost = host
+	} else if strings.Contains(ascii, "xn--") {
+		if u, err := idna.Punycode.ToUnicode(ascii); err == nil && u != ascii {
+			fl.uhost = u
+		}
+	}
+	tld := ascii[strings.LastIndexByte(ascii, '.')+1:]
+	if _, icann := publicsuffix.PublicSuffix(tld); !icann {
+		return fl, false
+	}
+	if !fl.scheme && !strings.HasPrefix(ascii, "www.") && fl.path == "" && fileExt[tld] {
+		return fl, false
+	}
+	reg, err := publicsuffix.EffectiveTLDPlusOne(ascii)
+	if err != nil {
+		return fl, false
+	}
+	fl.reg = reg
+	return fl, true
+}
+
+func isIPv4(labels []string) bool {
+	if len(labels) != 4 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 3 {
+			return false
+		}
+		n := 0
+		for i := 0; i < len(l); i++ {
+			if l[i] < '0' || l[i] > '9' {
+				return false
+			}
+			n = n*10 + int(l[i]-'0')
+		}
+		if n > 255 {
+			return false
+		}
+	}
+	return true
+}
+
+// maskedLinks finds Markdown links "[shown](https://target)" in text, as
+// Discord and many chat apps render them: the shown text can name another
+// site than the target.
+func maskedLinks(text string) []scam.Link {
+	var out []scam.Link
+	for i := 0; ; {
+		k := strings.Index(text[i:], "](http")
+		if k < 0 {
+			return out
+		}
+		k += i
+		open := strings.LastIndexByte(text[:k], '[')
+		end := strings.IndexByte(text[k:], ')')
+		if open >= 0 && end > 0 && !strings.ContainsAny(text[open+1:k], "[]\n") {
+			out = append(out, scam.Link{
+				URL:   text[k+2 : k+end],
+				Shown: text[open+1 : k],
+				Span:  scam.Span{Start: open, End: k + end + 1},
+			})
+		}
+		i = k + 2
+	}
+}

@@ -1,0 +1,159 @@
+package detect
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scamwarn/scamwarn/internal/scam"
+)
+
+// number is a run of digits as people write them: "+44 7700 900123",
+// "0906-170-1461", "1,000.50".
+type number struct {
+	start, end int // byte range in the text, '+' included
+	digits     string
+	plus       bool
+	seps       int
+}
+
+// scanNumbers finds digit runs; single spaces, dots, commas, dashes and
+// brackets between digits keep a run together.
+func scanNumbers(text string, fn func(n number)) {
+	var buf [24]byte
+	for p := 0; p < len(text); p++ {
+		c := text[p]
+		if c < '0' || c > '9' {
+			continue
+		}
+		if p > 0 && isASCIILetter(text[p-1]) {
+			// Part of a word or handle ("mp3", "sx111505"): skip it whole.
+			for p < len(text) && (isASCIILetter(text[p]) || '0' <= text[p] && text[p] <= '9') {
+				p++
+			}
+			continue
+		}
+		n := number{start: p}
+		if p > 0 && text[p-1] == '+' {
+			n.start, n.plus = p-1, true
+		}
+		d := buf[:0]
+		q := p
+		for q < len(text) {
+			c := text[q]
+			if '0' <= c && c <= '9' {
+				if len(d) < cap(d) {
+					d = append(d, c)
+				} else {
+					d = d[:cap(d)] // too long to be a phone number or sum
+				}
+				q++
+				continue
+			}
+			if strings.IndexByte(" -.,()/", c) >= 0 && q+1 < len(text) && '0' <= text[q+1] && text[q+1] <= '9' {
+				n.seps++
+				q++
+				continue
+			}
+			break
+		}
+		n.end = q
+		n.digits = string(d)
+		fn(n)
+		p = q
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// currencyBefore and currencyAfter are the ways a sum of money is written
+// around its digits.
+var (
+	currencyBefore = []string{"$", "£", "€", "¥", "₱", "₹", "₩", "฿", "₫", "₦", "rp", "rs", "inr", "usd", "us$", "s$", "rm", "php", "idr", "hk$", "nt$", "rmb", "gbp", "eur"}
+	currencyAfter  = []string{"usdt", "usdc", "usd", "btc", "eth", "eur", "gbp", "dollars", "dollar", "euros", "euro", "pounds", "baht", "pesos", "peso", "rupees", "ringgit", "dong", "jt", "juta", "rb", "ribu", "元", "万", "块", "美金", "u", "k", "m", "€", "$", "£"}
+)
+
+// findPhoneRule reports phone numbers, premium-rate numbers, text-to-win
+// short codes and sums of money.
+func findPhoneRule(in *Input, emit func(Hit)) {
+	text := in.Text
+	scanNumbers(text, func(n number) {
+		span := scam.Span{Start: n.start, End: n.end}
+		nd := len(n.digits)
+		switch {
+		case nd == 11 && (strings.HasPrefix(n.digits, "09") || strings.HasPrefix(n.digits, "087")):
+			// UK premium-rate and revenue-sharing ranges.
+			emit(Hit{Rule: "premium.number", Span: span})
+			return
+		case nd >= 9 && nd <= 15 && (n.plus || n.digits[0] == '0' || n.seps >= 2 || nd >= 10) && !isMoney(text, n):
+			emit(Hit{Rule: "contact.phone", Span: span})
+			return
+		case nd >= 4 && nd <= 6 && n.seps == 0 && shortCodeBefore(text[:n.start]):
+			emit(Hit{Rule: "premium.shortcode", Span: span})
+			return
+		}
+		if s, e, ok := moneyAround(text, n); ok {
+			emit(Hit{Rule: "money.amount", Span: scam.Span{Start: s, End: e}})
+		}
+	})
+}
+
+func isMoney(text string, n number) bool {
+	_, _, ok := moneyAround(text, n)
+	return ok
+}
+
+// moneyAround returns the span of a sum of money around number n.
+func moneyAround(text string, n number) (int, int, bool) {
+	before := strings.ToLower(text[max(0, n.start-4):n.start])
+	before = strings.TrimRight(before, " .")
+	for _, c := range currencyBefore {
+		if strings.HasSuffix(before, c) {
+			s := n.start - len(c)
+			for s > 0 && (text[s-1] == ' ' || text[s-1] == '.') && n.start-s < len(c)+2 {
+				s--
+			}
+			s = max(s, 0)
+			for s < n.start && !utf8.RuneStart(text[s]) {
+				s++
+			}
+			if s > 0 && isASCIILetter(text[s-1]) && isASCIILetter(c[0]) {
+				continue // "chars 100", not "rs 100"
+			}
+			return s, n.end, true
+		}
+	}
+	after := text[n.end:min(len(text), n.end+9)]
+	trimmed := strings.TrimLeft(after, " ")
+	skip := len(after) - len(trimmed)
+	low := strings.ToLower(trimmed)
+	for _, c := range currencyAfter {
+		if !strings.HasPrefix(low, c) {
+			continue
+		}
+		end := n.end + skip + len(c)
+		if isASCIILetter(c[0]) && end < len(text) && isASCIILetter(text[end]) {
+			continue // "10 kids" is not "10k"
+		}
+		if len(c) == 1 && isASCIILetter(c[0]) && skip > 0 {
+			continue // "5 u" is not "5u"
+		}
+		return n.start, end, true
+	}
+	return 0, 0, false
+}
+
+// shortCodeBefore reports whether the text before a short number asks to
+// send a word to it: "text WIN to 80086", "reply STOP to 8007".
+func shortCodeBefore(before string) bool {
+	b := strings.ToLower(before[max(0, len(before)-40):])
+	b = strings.TrimRight(b, " :")
+	if !strings.HasSuffix(b, " to") && !strings.HasSuffix(b, " on") {
+		return false
+	}
+	for _, w := range []string{"txt", "text", "send", "reply", "sms", "call"} {
+		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}

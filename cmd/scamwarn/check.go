@@ -6,34 +6,114 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/scamwarn/scamwarn/internal/detect"
 	"github.com/scamwarn/scamwarn/internal/scam"
+	"github.com/scamwarn/scamwarn/internal/wording"
+	"github.com/scamwarn/scamwarn/messages"
 )
 
-func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+// maxInput is the most "scamwarn check" reads from standard input. The
+// engine checks the first detect.DefaultMaxBytes of it and says so.
+const maxInput = 32 << 20
+
+func runCheck(ctx context.Context, args []string, env []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print the verdict as JSON")
+	asJSON := fs.Bool("json", false, "print the verdict as JSON (schema: README, \"check --json\")")
+	lang := fs.String("lang", "", "answer in this language (en, fr, zh…); default from $LANG, else English")
+	allow := fs.String("allow", "", "file of domains never to flag, one a line")
+	deny := fs.String("deny", "", "file of domains always to flag, one a line")
 	if err := fs.Parse(args); err != nil {
 		return &scam.Error{Code: scam.CodeBadArgument, Err: errUsageShown}
 	}
+	if fs.NArg() > 1 {
+		return scam.Errorf(scam.CodeBadArgument, "check takes one TEXT argument; quote the message, or pipe it on standard input")
+	}
+	var text string
+	if fs.NArg() == 1 {
+		text = fs.Arg(0)
+	} else {
+		b, err := io.ReadAll(io.LimitReader(stdin, maxInput+1))
+		if err != nil {
+			return scam.Wrap(scam.CodeBadInput, "cannot read standard input", err)
+		}
+		if len(b) > maxInput {
+			return scam.Errorf(scam.CodeTooLarge, "standard input is over %d MiB; check a shorter part of it", maxInput>>20)
+		}
+		text = string(b)
+	}
+	if strings.TrimSpace(text) == "" {
+		return scam.Errorf(scam.CodeBadInput, "nothing to check: give the message as TEXT or on standard input")
+	}
 	eng, err := detect.New(detect.Options{})
 	if err != nil {
+		return scam.Wrap(scam.CodeInternal, "the rule data did not load", err)
+	}
+	if err := (domainLists{allow: *allow, deny: *deny}).load(eng); err != nil {
 		return err
 	}
-	text := fs.Arg(0)
-	v := eng.Check(scam.Message{Text: text})
+	cat, err := wording.Load(messages.FS())
+	if err != nil {
+		return scam.Wrap(scam.CodeInternal, "the reply catalog did not load", err)
+	}
+	l := cat.Match(*lang, envLang(env))
+	if *lang != "" && cat.Match(*lang) == wording.Fallback && !strings.HasPrefix(*lang, wording.Fallback) {
+		fmt.Fprintf(stderr, "scamwarn: no replies in %q yet; answering in English\n", *lang)
+	}
+	v := eng.Check(scam.Message{Text: text, Lang: *lang})
 	if *asJSON {
-		return json.NewEncoder(stdout).Encode(v)
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(cat.Report(v, text, l))
 	}
-	fmt.Fprintf(stdout, "%s (%s) score %.1f\n", v.Level, v.Category, v.Score)
-	for _, s := range v.Signals {
-		fmt.Fprintf(stdout, "  %s %.1f %s", s.Rule, s.Weight, s.Detail)
-		for _, e := range s.Evidence {
-			fmt.Fprintf(stdout, " %q", text[e.Start:e.End])
-		}
-		fmt.Fprintln(stdout)
-	}
+	writeExplanation(stdout, cat.Explain(v, text, l), cat)
 	return nil
 }
+
+// getenv returns the value of key in env ("KEY=value" entries), or "".
+func getenv(env []string, key string) string {
+	for i := len(env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(env[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// envLang is the user's locale from the environment ("fr_CA.UTF-8").
+func envLang(env []string) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(env, k); v != "" && v != "C" && v != "POSIX" {
+			v, _, _ = strings.Cut(v, ".")
+			return strings.ReplaceAll(v, "_", "-")
+		}
+	}
+	return ""
+}
+
+func writeExplanation(w io.Writer, e wording.Explanation, cat *wording.Catalog) {
+	fmt.Fprintf(w, "%s\n%s\n", strings.ToUpper(e.Headline), e.Lead)
+	if e.Category != "" {
+		fmt.Fprintf(w, "\n%s: %s\n", cat.Text(e.Lang, "heading.category", ""), e.Category)
+	}
+	if len(e.Flags) > 0 {
+		fmt.Fprintf(w, "\n%s:\n", cat.Text(e.Lang, "heading.red_flags", ""))
+		for _, f := range e.Flags {
+			fmt.Fprintf(w, "  • %s\n", f.Text)
+			for _, q := range f.Quotes {
+				fmt.Fprintf(w, "      %s: “%s”\n", cat.Text(e.Lang, "label.evidence", ""), q)
+			}
+		}
+	}
+	fmt.Fprintf(w, "\n%s:\n", cat.Text(e.Lang, "heading.what_to_do", ""))
+	for _, a := range e.Advice {
+		fmt.Fprintf(w, "  • %s\n", a)
+	}
+	fmt.Fprintln(w)
+	for _, n := range e.Notes {
+		fmt.Fprintln(w, n)
+	}
+}
+

@@ -43,6 +43,7 @@ type evalRow struct {
 	scam   bool
 	text   string
 	source string
+	rules  string // with --show: the rules that fired
 }
 
 func (c *evalCounts) add(isScam, flagged bool) {
@@ -127,11 +128,19 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			rep.BySource[row.source] = src
 		}
 		src.add(row.scam, flagged)
-		if flagged && !row.scam && len(fps) < *misses {
-			fps = append(fps, row)
-		}
-		if !flagged && row.scam && len(fns) < *misses {
-			fns = append(fns, row)
+		if flagged != row.scam && *misses > 0 {
+			var ids []string
+			for _, s := range v.Signals {
+				ids = append(ids, s.Rule)
+			}
+			sort.Strings(ids)
+			row.rules = strings.Join(ids, "+")
+			if flagged && len(fps) < *misses {
+				fps = append(fps, row)
+			}
+			if !flagged && len(fns) < *misses {
+				fns = append(fns, row)
+			}
 		}
 	}
 	rep.finish()
@@ -150,10 +159,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	printEval(stdout, &rep, level)
 	for _, r := range fps {
-		fmt.Fprintf(stdout, "false alarm\t%s\t%s\n", r.source, r.text)
+		fmt.Fprintf(stdout, "false alarm\t%s\t%s\t%s\n", r.source, r.rules, r.text)
 	}
 	for _, r := range fns {
-		fmt.Fprintf(stdout, "missed\t%s\t%s\n", r.source, r.text)
+		fmt.Fprintf(stdout, "missed\t%s\t%s\t%s\n", r.source, r.rules, r.text)
 	}
 	return nil
 }

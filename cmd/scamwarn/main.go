@@ -58,7 +58,7 @@ func run(ctx context.Context, args []string, env []string, stdin io.Reader, stdo
 	}
 	switch args[0] {
 	case "check":
-		return runCheck(ctx, args[1:], stdin, stdout, stderr)
+		return runCheck(ctx, args[1:], env, stdin, stdout, stderr)
 	case "eval":
 		return runEval(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -13,8 +13,12 @@ import (
 // brand is a protected brand: the names a domain uses to claim it, and the
 // registrable domains it really owns.
 type brand struct {
-	name     string
-	keywords []string
+	name      string
+	keywords  []string
+	skeletons []string // domainSkeleton of each keyword
+	// hasOrdinary says a keyword holds an ordinary word ("steam" holds
+	// "team"), which must not be taken out of a name compared with it.
+	hasOrdinary []bool
 }
 
 // domainData is the embedded link knowledge: brands, shorteners, free
@@ -27,6 +31,7 @@ type domainData struct {
 	tlds       map[string]int
 	contact    map[string]string // host → app name
 	words      []string          // scam words in domain labels
+	ordinary   []string          // ordinary words near a brand name
 }
 
 // readList reads a file of one entry a line, "#" comments allowed.
@@ -58,6 +63,12 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 		tlds:       map[string]int{},
 		contact:    map[string]string{},
 	}
+	if err := readList(fsys, "ordinary_words.txt", func(_ int, s string) error {
+		d.ordinary = append(d.ordinary, strings.ToLower(s))
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	err := readList(fsys, "brands.txt", func(_ int, s string) error {
 		f := strings.Split(s, "\t")
 		if len(f) != 3 {
@@ -67,6 +78,7 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 		for _, k := range strings.Split(f[1], ",") {
 			if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
 				b.keywords = append(b.keywords, k)
+				b.skeletons = append(b.skeletons, domainSkeleton(k))
 			}
 		}
 		for _, dom := range strings.Split(f[2], ",") {
@@ -81,6 +93,16 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	for i := range d.brands {
+		b := &d.brands[i]
+		for _, k := range b.skeletons {
+			has := false
+			for _, w := range d.ordinary {
+				has = has || strings.Contains(k, w)
+			}
+			b.hasOrdinary = append(b.hasOrdinary, has)
+		}
 	}
 	if err := readList(fsys, "shorteners.txt", func(_ int, s string) error {
 		d.shorteners[strings.ToLower(s)] = true
@@ -183,4 +205,16 @@ func inList(set map[string]bool, host string) bool {
 		host = host[i+1:]
 	}
 	return false
+}
+
+// freeHost returns the longest free-hosting entry that host is, or is
+// under, or "".
+func (d *domainData) freeHost(host string) string {
+	best := ""
+	for _, fh := range d.freeHosts {
+		if len(fh) > len(best) && (host == fh || strings.HasSuffix(host, "."+fh)) {
+			best = fh
+		}
+	}
+	return best
 }

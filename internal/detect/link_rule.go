@@ -2,7 +2,9 @@ package detect
 
 import (
 	"net/url"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
@@ -56,54 +58,95 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 			hit("link.open_redirect", target)
 		}
 	}
-	if _, official := d.official[l.reg]; official {
-		return // the brand's own site: nothing below applies
-	}
-	// A free host's subdomain is its own site: judge the subdomain label.
+	// A free host's subdomain (or, for hosts that publish by path, the host
+	// itself) is anyone's site, even under a brand's own domain
+	// ("sites.google.com"): judge the site's own name, not the host's owner.
 	name := strings.TrimSuffix(l.reg, "."+publicSuffix(l.reg))
 	sub := strings.TrimSuffix(strings.TrimSuffix(l.host, l.reg), ".")
-	for _, fh := range d.freeHosts {
-		if l.host != fh && strings.HasSuffix(l.host, "."+fh) {
-			hit("link.free_hosting", fh)
-			site := strings.TrimSuffix(l.host, "."+fh)
-			name, sub = site[strings.LastIndexByte(site, '.')+1:], ""
-			if k := strings.LastIndexByte(site, '.'); k >= 0 {
-				sub = site[:k]
-			}
-			break
+	if fh := d.freeHost(l.host); fh != "" && (l.host != fh || publicSuffix(fh) != fh) {
+		hit("link.free_hosting", fh)
+		site := strings.TrimSuffix(strings.TrimSuffix(l.host, fh), ".")
+		name, sub = site, ""
+		if k := strings.LastIndexByte(site, '.'); k >= 0 {
+			name, sub = site[k+1:], site[:k]
 		}
+	} else if _, official := d.official[l.reg]; official {
+		return // the brand's own site: nothing below applies
 	}
 	if l.uhost != "" {
-		hit("link.punycode", l.uhost)
+		if mixesLatin(l.uhost) {
+			hit("link.homograph", l.uhost)
+		} else {
+			hit("link.punycode", l.uhost)
+		}
 	}
 	if w := d.tlds[l.reg[strings.LastIndexByte(l.reg, '.')+1:]]; w == 2 {
 		hit("link.tld_high_abuse", l.reg)
 	} else if w == 1 {
 		hit("link.tld_abuse", l.reg)
 	}
-	if b, how := e.brandClaim(name, l.uhost); b >= 0 {
+	if name == "" {
+		return
+	}
+	b, how := e.brandClaim(name, l.uhost)
+	if b >= 0 {
 		switch how {
 		case claimExact:
 			hit("link.brand_other_domain", d.brands[b].name)
 		case claimCombo:
 			hit("link.brand_combo", d.brands[b].name)
+		case claimToken:
+			hit("link.brand_token", d.brands[b].name)
 		case claimLookalike:
 			hit("link.brand_lookalike", d.brands[b].name)
+		case claimNear:
+			hit("link.brand_near", d.brands[b].name)
 		}
 	} else if sub != "" {
 		for _, label := range strings.Split(sub, ".") {
-			if b, how := e.brandClaim(label, ""); b >= 0 && how != claimLookalike {
+			if b, how := e.brandClaim(label, ""); b >= 0 && (how == claimExact || how == claimCombo || how == claimToken) {
 				hit("link.brand_subdomain", d.brands[b].name)
 				break
 			}
 		}
 	}
+	if how == claimExact {
+		return // "ledgerwallet" names the brand; "wallet" is part of it
+	}
+	found := 0
 	for _, w := range d.words {
 		if strings.Contains(name, w) || sub != "" && strings.Contains(sub, w) {
-			hit("link.scam_words", w)
-			break
+			found++
+			if found == 1 {
+				hit("link.scam_words", w)
+			} else {
+				hit("link.scam_words_many", w)
+				break
+			}
 		}
 	}
+}
+
+// mixesLatin reports whether a Unicode host has a label that mixes plain
+// ASCII letters with other letters: "pаypal" with a Cyrillic а, or
+// "myethèrwallèt". A label wholly in another script is an ordinary
+// international domain.
+func mixesLatin(host string) bool {
+	for _, label := range strings.Split(host, ".") {
+		ascii, other := false, false
+		for _, r := range label {
+			switch {
+			case 'a' <= r && r <= 'z':
+				ascii = true
+			case r >= utf8.RuneSelf && unicode.IsLetter(r):
+				other = true
+			}
+		}
+		if ascii && other {
+			return true
+		}
+	}
+	return false
 }
 
 func publicSuffix(domain string) string {
@@ -156,105 +199,117 @@ const (
 	claimNone claim = iota
 	claimExact
 	claimCombo
+	claimToken
+	claimNear
 	claimLookalike
 )
 
 // brandClaim says whether a domain name (the registrable label, without
 // its suffix) claims to be a protected brand, and how: the brand's name on
 // another domain, the name combined with other words, or a look-alike
-// spelling (by edit distance on the confusable skeleton).
+// spelling (the confusable skeleton, or a few edits for long names).
 func (e *Engine) brandClaim(name, unicodeHost string) (int, claim) {
 	d := e.domains
-	tokens := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' })
-	skel := domainSkeleton(name)
+	tokens := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || '0' <= r && r <= '9' })
+	label := name
 	if unicodeHost != "" {
-		u := unicodeHost
-		if k := strings.IndexByte(u, '.'); k >= 0 {
-			// The label before the suffix: drop the last label.
-			u = u[:strings.LastIndexByte(u, '.')]
-			if j := strings.LastIndexByte(u, '.'); j >= 0 {
-				u = u[j+1:]
-			}
+		// The label of the Unicode host that the registrable name came from.
+		u := strings.Split(unicodeHost, ".")
+		if n := strings.Count(name, ".") + 1; len(u) > n {
+			label = strings.Join(u[len(u)-n-1:len(u)-1], ".")
 		}
-		skel = domainSkeleton(u)
 	}
-	flat := strings.ReplaceAll(skel, "-", "")
+	skel := domainSkeleton(label)
+	flat := strings.NewReplacer("-", "", "_", "", ".", "").Replace(skel)
+	skelTokens := strings.FieldsFunc(skel, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	// Ordinary words one edit away from a brand ("finance", "stream") are
+	// taken out before looking for near misses.
+	plain := strings.NewReplacer("-", "_", ".", "_").Replace(skel)
+	near := plain
+	for _, w := range d.ordinary {
+		near = strings.ReplaceAll(near, w, "_")
+	}
 	bestB, best := -1, claimNone
+	better := func(b int, c claim) {
+		if c > best || best == claimNone {
+			bestB, best = b, c
+		}
+	}
 	for bi, b := range d.brands {
-		for _, k := range b.keywords {
+		for ki, k := range b.keywords {
 			switch {
 			case name == k:
 				return bi, claimExact
 			case len(k) < 5:
 				for _, t := range tokens {
-					if t == k && best < claimCombo {
-						bestB, best = bi, claimCombo
+					if t == k {
+						better(bi, claimCombo)
 					}
 				}
-			case strings.Contains(name, k):
-				if best < claimCombo {
-					bestB, best = bi, claimCombo
+			case hasBrandPart(name, tokens, k):
+				if len(tokens) > 1 && slices.Contains(tokens, k) {
+					better(bi, claimToken)
+				} else {
+					better(bi, claimCombo)
 				}
-			case best == claimNone || best == claimLookalike:
-				if flat == k || nearContains(flat, k) {
-					bestB, best = bi, claimLookalike
+			default:
+				ks := b.skeletons[ki]
+				switch {
+				case flat == ks || hasBrandPart(flat, skelTokens, ks):
+					better(bi, claimLookalike)
+				case len(k) >= 7 && nearMiss(pick(b.hasOrdinary[ki], plain, near), ks):
+					if len(k) >= 11 {
+						better(bi, claimLookalike)
+					} else {
+						better(bi, claimNear)
+					}
 				}
 			}
 		}
 	}
-	// A look-alike outranks a plain combination only when nothing
-	// spelled the brand right.
 	return bestB, best
 }
 
-// domainSkeleton folds a domain label to the letters it imitates: look-alike
-// letters of other scripts, digits used as letters, and the two-letter
-// tricks "rn" for "m", "vv" for "w", "cl" for "d".
-func domainSkeleton(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= utf8.RuneSelf {
-			b.WriteString(foldRune(r))
-			continue
-		}
-		switch r {
-		case '0':
-			r = 'o'
-		case '1':
-			r = 'l'
-		case '3':
-			r = 'e'
-		case '5':
-			r = 's'
-		case '4':
-			r = 'a'
-		}
-		b.WriteRune(r)
+func pick(cond bool, a, b string) string {
+	if cond {
+		return a
 	}
-	out := b.String()
-	out = strings.ReplaceAll(out, "rn", "m")
-	out = strings.ReplaceAll(out, "vv", "w")
-	return out
+	return b
 }
 
-// nearContains reports whether some substring of s is a near miss of k:
-// within an edit distance that grows with k's length. The caller has
-// already ruled out k spelled right in the raw name.
-// Short brand names only count as the whole label, so "stream" is not a
-// look-alike of "steam".
-func nearContains(s, k string) bool {
+// hasBrandPart reports whether k stands in name as a word of its own: a
+// whole token, the start of one ("steamgift"), or, for names of seven or
+// more letters, anywhere ("freediscordnitro"). "pineapple" does not claim
+// to be Apple.
+func hasBrandPart(name string, tokens []string, k string) bool {
+	if len(k) >= 7 {
+		return strings.Contains(name, k)
+	}
+	if tokens == nil {
+		tokens = []string{name}
+	}
+	for _, t := range tokens {
+		if strings.HasPrefix(t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearMiss reports whether s holds a spelling a few edits from the brand
+// name k: the whole name, or a hyphen-separated part, for names under nine
+// letters; anywhere in s for longer ones, whose near misses are rarely an
+// accident ("steamcomrnunity-trade").
+func nearMiss(s, k string) bool {
 	max := 1
 	switch {
-	case len(k) < 5:
-		return false
-	case len(k) >= 13:
+	case len(k) >= 14:
 		max = 3
-	case len(k) >= 9:
+	case len(k) >= 11:
 		max = 2
 	}
-	if len(k) < 8 {
-		// Whole label (or a hyphen-separated part of it) only.
-		for _, t := range strings.Split(s, "-") {
+	if len(k) < 9 {
+		for _, t := range strings.Split(s, "_") {
 			if editDistance(t, k, max) <= max {
 				return true
 			}
@@ -267,7 +322,7 @@ func nearContains(s, k string) bool {
 // editDistance is the Levenshtein distance of a and b, or max+1 when it
 // is over max.
 func editDistance(a, b string, max int) int {
-	if abs(len(a)-len(b)) > max {
+	if len(a)-len(b) > max || len(b)-len(a) > max {
 		return max + 1
 	}
 	prev := make([]int, len(b)+1)
@@ -295,6 +350,35 @@ func editDistance(a, b string, max int) int {
 	return prev[len(b)]
 }
 
+var skeletonPairs = strings.NewReplacer("rn", "m", "vv", "w", "cl", "d")
+
+// domainSkeleton folds a domain label to the letters it imitates: look-alike
+// letters of other scripts, digits used as letters, and the two-letter
+// tricks "rn" for "m", "vv" for "w", "cl" for "d".
+func domainSkeleton(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			b.WriteString(foldRune(r))
+			continue
+		}
+		switch r {
+		case '0':
+			r = 'o'
+		case '1', 'i':
+			r = 'l'
+		case '3':
+			r = 'e'
+		case '5':
+			r = 's'
+		case '4':
+			r = 'a'
+		}
+		b.WriteRune(r)
+	}
+	return skeletonPairs.Replace(b.String())
+}
+
 // approxContains reports whether k occurs in s with at most max edits, and
 // (Sellers' algorithm: the match may start anywhere in s).
 func approxContains(s, k string, max int) bool {
@@ -318,11 +402,4 @@ func approxContains(s, k string, max int) bool {
 		best = min(best, col[len(k)])
 	}
 	return best <= max
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

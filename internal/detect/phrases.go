@@ -68,6 +68,9 @@ func loadPhrases(fsys fs.FS, ruleIndex map[string]int) ([]phrase, error) {
 				return nil, fmt.Errorf("%s:%d: phrase before any [rule] header", name, line)
 			}
 			alts, err := expand(raw)
+			if err == nil {
+				err = checkGroups(raw, &vb, &v)
+			}
 			if err != nil {
 				f.Close()
 				return nil, fmt.Errorf("%s:%d: %v", name, line, err)
@@ -136,6 +139,31 @@ func expand(s string) ([]string, error) {
 	}
 	// An empty alternative leaves a double space; the view folds it away.
 	return out, nil
+}
+
+// checkGroups refuses an alternative made only of symbols ("{$|usd}"): the
+// matcher drops symbols, so it would silently match nothing there and turn
+// the phrase into a shorter, looser one.
+func checkGroups(s string, vb *viewBuilder, v *view) error {
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return nil
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return nil
+		}
+		for _, alt := range strings.Split(s[i+1:i+j], "|") {
+			if strings.TrimSpace(alt) == "" {
+				continue
+			}
+			if vb.build(alt, v); len(strings.TrimSpace(string(v.s))) == 0 {
+				return fmt.Errorf("alternative %q is only symbols, which matching ignores; drop it", alt)
+			}
+		}
+		s = s[i+j+1:]
+	}
 }
 
 // unspaced reports whether r belongs to a script written without spaces

@@ -20,13 +20,13 @@ type Report struct {
 
 // ReportFlag is one red flag in a Report.
 type ReportFlag struct {
-	Rule        string         `json:"rule"`
-	Category    scam.Category  `json:"category"`
-	Weight      float64        `json:"weight"`
-	Detail      string         `json:"detail,omitempty"`
-	Explain     string         `json:"explain"`     // key of the explanation in the catalog
-	Explanation string         `json:"explanation"` // the explanation in words
-	Evidence    []ReportQuote  `json:"evidence"`
+	Rule        string        `json:"rule"`
+	Category    scam.Category `json:"category"`
+	Weight      float64       `json:"weight"`
+	Detail      string        `json:"detail,omitempty"`
+	Explain     string        `json:"explain"`     // key of the explanation in the catalog
+	Explanation string        `json:"explanation"` // the explanation in words
+	Evidence    []ReportQuote `json:"evidence"`
 }
 
 // ReportQuote is a piece of evidence: byte offsets into the checked text

@@ -1,0 +1,110 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/scamwarn/scamwarn/internal/scam"
+)
+
+func TestLinksAreFound(t *testing.T) {
+	e := newTestEngine(t)
+	tests := []struct {
+		name, text string
+		want       []string // registrable domains (or hosts for IPs), in order
+	}{
+		{"finds a link with a scheme", "see https://www.example.com/path?a=1.", []string{"example.com"}},
+		{"finds a bare domain with a real suffix", "go to steam-gift.xyz now", []string{"steam-gift.xyz"}},
+		{"ignores a bare name whose suffix is not real", "edit config.local then run", nil},
+		{"ignores file names that end like a domain", "run setup.py and readme.md", nil},
+		{"undoes hxxp and [.] defanging", "hxxps://paypal[.]com[.]verify-login[.]top/x", []string{"verify-login.top"}},
+		{"undoes ' dot ' defanging", "visit discord dot gift today", []string{"discord.gift"}},
+		{"reads full-width dots", "ｐａｙｐａｌ．com", []string{"paypal.com"}},
+		{"finds raw IP hosts only with a scheme", "http://185.12.4.9/login and version 1.2.3.4", []string{"185.12.4.9"}},
+		{"treats e-mail domains as e-mail", "write to help@paypa1.com", []string{"paypa1.com"}},
+		{"ignores sentence dots", "Hello. How are you.I am fine", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			links := e.extractLinks(tt.text, nil, nil)
+			var got []string
+			for _, l := range links {
+				d := l.reg
+				if l.ip {
+					d = l.host
+				}
+				got = append(got, d)
+				if l.span.End > 0 && (l.span.Start < 0 || l.span.End > len(tt.text)) {
+					t.Errorf("span %v outside the text", l.span)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("links of %q = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMaskedLinkNamesItsShownText(t *testing.T) {
+	text := "claim here: [discord.com](https://dlscord-gift.xyz/claim)"
+	got := maskedLinks(text)
+	if len(got) != 1 || got[0].Shown != "discord.com" || got[0].URL != "https://dlscord-gift.xyz/claim" {
+		t.Fatalf("maskedLinks = %+v", got)
+	}
+	if q := text[got[0].Span.Start:got[0].Span.End]; !strings.HasPrefix(q, "[discord.com]") {
+		t.Errorf("span covers %q", q)
+	}
+}
+
+func TestDomainListsMatchHostAndParents(t *testing.T) {
+	set := map[string]bool{"example.com": true}
+	for host, want := range map[string]bool{
+		"example.com": true, "www.example.com": true, "a.b.example.com": true,
+		"notexample.com": false, "example.com.evil.net": false,
+	} {
+		if got := inList(set, host); got != want {
+			t.Errorf("inList(%q) = %v, want %v", host, got, want)
+		}
+	}
+}
+
+func TestReadDomainList(t *testing.T) {
+	got, err := ReadDomainList(strings.NewReader("# ours\nExample.com\n*.phish.example.net  # wildcard\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, ",") != "example.com,phish.example.net" {
+		t.Errorf("list = %v", got)
+	}
+	for _, bad := range []string{"not a domain\n", "com\n", "http://x.com/\n", "co.uk\n"} {
+		if _, err := ReadDomainList(strings.NewReader(bad)); err == nil {
+			t.Errorf("ReadDomainList(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func TestOperatorListsOverrideJudgement(t *testing.T) {
+	e := newTestEngine(t)
+	msg := scam.Message{Text: "login at https://discord-nitro.example.org/claim"}
+	if v := e.Check(msg); v.Level == scam.Low {
+		t.Fatalf("before allow-listing: level %v, want a flag", v.Level)
+	}
+	e.SetDomainLists([]string{"example.org"}, nil)
+	if v := e.Check(msg); hasRulePrefix(v, "link.") {
+		t.Errorf("allow-listed domain still flagged: %+v", v.Signals)
+	}
+	e.SetDomainLists(nil, []string{"good-looking.example.net"})
+	v := e.Check(scam.Message{Text: "see https://www.good-looking.example.net"})
+	if !hasRulePrefix(v, "link.denied") || v.Level < scam.Medium {
+		t.Errorf("deny-listed domain: level %v signals %+v", v.Level, v.Signals)
+	}
+}
+
+func hasRulePrefix(v scam.Verdict, prefix string) bool {
+	for _, s := range v.Signals {
+		if strings.HasPrefix(s.Rule, prefix) {
+			return true
+		}
+	}
+	return false
+}

@@ -19,6 +19,7 @@ type brand struct {
 	// hasOrdinary says a keyword holds an ordinary word ("steam" holds
 	// "team"), which must not be taken out of a name compared with it.
 	hasOrdinary []bool
+	masks       []uint32 // letterMask of each skeleton
 }
 
 // domainData is the embedded link knowledge: brands, shorteners, free
@@ -79,6 +80,7 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 			if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
 				b.keywords = append(b.keywords, k)
 				b.skeletons = append(b.skeletons, domainSkeleton(k))
+				b.masks = append(b.masks, letterMask(domainSkeleton(k)))
 			}
 		}
 		for _, dom := range strings.Split(f[2], ",") {

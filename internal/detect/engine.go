@@ -38,17 +38,16 @@ type Options struct {
 
 // Engine checks messages. It is safe for concurrent use.
 type Engine struct {
-	maxBytes int
-	rules    []ruleMeta
-	index    map[string]int
-	combos   []combo
-	scoring  scoring
-	phrases  []phrase
-	ac       *automaton
-	finders  []Rule
-	domains  *domainData
-	lists    atomic.Pointer[DomainLists]
-	pool     sync.Pool
+	maxBytes  int
+	rules     []ruleMeta
+	index     map[string]int
+	combos    []combo
+	scoring   scoring
+	phraseSet *phraseSet
+	finders   []Rule
+	domains   *domainData
+	lists     atomic.Pointer[DomainLists]
+	pool      sync.Pool
 }
 
 // Input is what a Rule looks at.
@@ -58,13 +57,16 @@ type Input struct {
 	Message *scam.Message
 	view    *view
 	links   []foundLink
+	phrase  *phraseScratch
 }
 
 type scratch struct {
-	vb    viewBuilder
-	v     view
-	hits  []Hit
-	links []foundLink
+	vb     viewBuilder
+	v      view
+	hits   []Hit
+	links  []foundLink
+	lt     linkText
+	phrase phraseScratch
 }
 
 // New builds an Engine from the embedded rule data.
@@ -91,14 +93,9 @@ func New(opts Options) (*Engine, error) {
 	if e.scoring, err = loadScoring(fsys); err != nil {
 		return nil, fmt.Errorf("rule data: %w", err)
 	}
-	if e.phrases, err = loadPhrases(fsys, e.index); err != nil {
+	if e.phraseSet, err = loadPhrases(fsys, e.index); err != nil {
 		return nil, fmt.Errorf("rule data: %w", err)
 	}
-	pats := make([]string, len(e.phrases))
-	for i, p := range e.phrases {
-		pats[i] = p.text
-	}
-	e.ac = newAutomaton(pats)
 	if e.domains, err = loadDomainData(fsys); err != nil {
 		return nil, fmt.Errorf("rule data: %w", err)
 	}
@@ -149,8 +146,8 @@ func (e *Engine) Check(m scam.Message) scam.Verdict {
 	verdict.CheckedBytes = len(text)
 
 	sc.vb.build(text, &sc.v)
-	in := Input{Text: text, Message: &m, view: &sc.v}
-	sc.links = e.extractLinks(text, m.Links, sc.links[:0])
+	in := Input{Text: text, Message: &m, view: &sc.v, phrase: &sc.phrase}
+	sc.links = e.extractLinks(text, m.Links, &sc.lt, sc.links[:0])
 	in.links = sc.links
 	sc.hits = sc.hits[:0]
 	emit := func(h Hit) { sc.hits = append(sc.hits, h) }

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/bits"
 	"net/url"
 	"slices"
 	"strings"
@@ -220,15 +221,16 @@ func (e *Engine) brandClaim(name, unicodeHost string) (int, claim) {
 		}
 	}
 	skel := domainSkeleton(label)
-	flat := strings.NewReplacer("-", "", "_", "", ".", "").Replace(skel)
+	flat := flatten.Replace(skel)
 	skelTokens := strings.FieldsFunc(skel, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
 	// Ordinary words one edit away from a brand ("finance", "stream") are
 	// taken out before looking for near misses.
-	plain := strings.NewReplacer("-", "_", ".", "_").Replace(skel)
+	plain := underscore.Replace(skel)
 	near := plain
 	for _, w := range d.ordinary {
 		near = strings.ReplaceAll(near, w, "_")
 	}
+	plainMask, nearMask := letterMask(plain), letterMask(near)
 	bestB, best := -1, claimNone
 	better := func(b int, c claim) {
 		if c > best || best == claimNone {
@@ -257,7 +259,8 @@ func (e *Engine) brandClaim(name, unicodeHost string) (int, claim) {
 				switch {
 				case flat == ks || hasBrandPart(flat, skelTokens, ks):
 					better(bi, claimLookalike)
-				case len(k) >= 7 && nearMiss(pick(b.hasOrdinary[ki], plain, near), ks):
+				case len(k) >= 7 && couldBeNear(b.masks[ki], pick(b.hasOrdinary[ki], plainMask, nearMask), ks) &&
+					nearMiss(pick(b.hasOrdinary[ki], plain, near), ks):
 					if len(k) >= 11 {
 						better(bi, claimLookalike)
 					} else {
@@ -270,7 +273,7 @@ func (e *Engine) brandClaim(name, unicodeHost string) (int, claim) {
 	return bestB, best
 }
 
-func pick(cond bool, a, b string) string {
+func pick[T any](cond bool, a, b T) T {
 	if cond {
 		return a
 	}
@@ -296,23 +299,46 @@ func hasBrandPart(name string, tokens []string, k string) bool {
 	return false
 }
 
+// letterMask has bit i set when s holds the letter 'a'+i.
+func letterMask(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			m |= 1 << (c - 'a')
+		}
+	}
+	return m
+}
+
+// couldBeNear is a quick filter before nearMiss: every letter of k that s
+// lacks costs at least one edit.
+func couldBeNear(kMask, sMask uint32, k string) bool {
+	return bits.OnesCount32(kMask&^sMask) <= nearMax(k)
+}
+
+func nearMax(k string) int {
+	switch {
+	case len(k) >= 14:
+		return 3
+	case len(k) >= 11:
+		return 2
+	}
+	return 1
+}
+
 // nearMiss reports whether s holds a spelling a few edits from the brand
 // name k: the whole name, or a hyphen-separated part, for names under nine
 // letters; anywhere in s for longer ones, whose near misses are rarely an
 // accident ("steamcomrnunity-trade").
 func nearMiss(s, k string) bool {
-	max := 1
-	switch {
-	case len(k) >= 14:
-		max = 3
-	case len(k) >= 11:
-		max = 2
-	}
+	max := nearMax(k)
 	if len(k) < 9 {
-		for _, t := range strings.Split(s, "_") {
+		for s != "" {
+			t, rest, _ := strings.Cut(s, "_")
 			if editDistance(t, k, max) <= max {
 				return true
 			}
+			s = rest
 		}
 		return false
 	}
@@ -325,8 +351,12 @@ func editDistance(a, b string, max int) int {
 	if len(a)-len(b) > max || len(b)-len(a) > max {
 		return max + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var pa, ca [40]int
+	prev, cur := pa[:0], ca[:0]
+	if len(b)+1 > len(pa) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -350,7 +380,11 @@ func editDistance(a, b string, max int) int {
 	return prev[len(b)]
 }
 
-var skeletonPairs = strings.NewReplacer("rn", "m", "vv", "w", "cl", "d")
+var (
+	skeletonPairs = strings.NewReplacer("rn", "m", "vv", "w", "cl", "d")
+	flatten       = strings.NewReplacer("-", "", "_", "", ".", "")
+	underscore    = strings.NewReplacer("-", "_", ".", "_")
+)
 
 // domainSkeleton folds a domain label to the letters it imitates: look-alike
 // letters of other scripts, digits used as letters, and the two-letter
@@ -384,7 +418,12 @@ func domainSkeleton(s string) string {
 func approxContains(s, k string, max int) bool {
 	// col[i] is the distance of k[:i] to the best substring of s ending at
 	// the current position.
-	col := make([]int, len(k)+1)
+	var ca [40]int
+	col := ca[:0]
+	if len(k)+1 > len(ca) {
+		col = make([]int, 0, len(k)+1)
+	}
+	col = col[:len(k)+1]
 	for i := range col {
 		col[i] = i
 	}

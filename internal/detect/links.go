@@ -125,12 +125,11 @@ func isURLByte(c byte) bool {
 var fileExt = map[string]bool{"py": true, "sh": true, "md": true, "rs": true, "pl": true, "zip": true, "mov": true, "so": true, "ps": true, "cc": false}
 
 // extractLinks finds the links of text and adds the platform's links.
-func (e *Engine) extractLinks(text string, given []scam.Link, out []foundLink) []foundLink {
+func (e *Engine) extractLinks(text string, given []scam.Link, lt *linkText, out []foundLink) []foundLink {
 	if strings.IndexByte(text, '.') >= 0 || strings.Contains(text, "。") || strings.Contains(text, "．") ||
 		containsFold(text, "dot") {
-		var lt linkText
-		buildLinkText(text, &lt)
-		out = scanLinks(&lt, out)
+		buildLinkText(text, lt)
+		out = scanLinks(lt, out)
 	}
 	given = append(given, maskedLinks(text)...)
 	for _, l := range given {

@@ -26,7 +26,7 @@ func TestLinksAreFound(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			links := e.extractLinks(tt.text, nil, nil)
+			links := e.extractLinks(tt.text, nil, new(linkText), nil)
 			var got []string
 			for _, l := range links {
 				d := l.reg

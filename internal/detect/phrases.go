@@ -5,19 +5,52 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// phrase is one pattern of a phrase rule, in view form.
+// A phrase is a sequence of slots; each slot is a set of alternatives
+// ("atoms", in view form), or one fixed atom. "{add|text} me on {whatsapp|line}"
+// has three slots. Atoms are found by one automaton; a phrase matches when
+// its slots' atoms follow each other in the view. Keeping alternatives as
+// sets, not writing out every combination, keeps the automaton small and
+// quick to build however many alternatives the data has.
 type phrase struct {
 	rule  int // index into Engine.rules
 	lang  string
-	text  string // normalised
-	open0 bool   // no word boundary needed before it
-	open1 bool   // no word boundary needed after it
+	slots []slot
+	open0 bool // "*" at the start: no word boundary needed before it
+	open1 bool // "*" at the end: none after it
+}
+
+type slot struct {
+	atoms    []int32 // sorted atom ids
+	optional bool    // an empty alternative: the slot may be skipped
+	// spaced says a word separator comes before this slot; false means
+	// it is glued to the slot before ("加{微信|V}", "{un|}lock").
+	spaced bool
+}
+
+func (s *slot) has(a int32) bool {
+	_, ok := slices.BinarySearch(s.atoms, a)
+	return ok
+}
+
+// phraseSet is every phrase of every language, compiled.
+type phraseSet struct {
+	phrases []phrase
+	atoms   []string    // atom id → text
+	ac      *automaton  // over atoms
+	starts  [][]slotRef // atom id → the (phrase, slot) pairs it can begin
+	atomIDs map[string]int32
+}
+
+type slotRef struct {
+	phrase int32
+	slot   int16
 }
 
 // loadPhrases reads every phrases/LANG.txt file of fsys.
@@ -29,141 +62,175 @@ type phrase struct {
 // longer word ("invest*" matches "investment"). Words of Latin, Cyrillic and
 // other spaced scripts match whole words only; Chinese, Japanese, Thai, Khmer,
 // Lao and Burmese phrases match anywhere. Case, accents, full-width forms and
-// look-alike letters do not matter. "#" starts a comment line.
-func loadPhrases(fsys fs.FS, ruleIndex map[string]int) ([]phrase, error) {
+// look-alike letters do not matter; punctuation is a word separator and
+// symbols such as $ and @ are ignored. "#" starts a comment line.
+func loadPhrases(fsys fs.FS, ruleIndex map[string]int) (*phraseSet, error) {
 	names, err := fs.Glob(fsys, "phrases/*.txt")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	var out []phrase
-	var vb viewBuilder
-	var v view
+	ps := &phraseSet{atomIDs: map[string]int32{}}
+	var c phraseCompiler
 	for _, name := range names {
 		lang := strings.TrimSuffix(path.Base(name), ".txt")
-		f, err := fsys.Open(name)
-		if err != nil {
+		if err := ps.loadFile(fsys, name, lang, ruleIndex, &c); err != nil {
 			return nil, err
 		}
-		sc := bufio.NewScanner(f)
-		rule, line := -1, 0
-		for sc.Scan() {
-			line++
-			raw := strings.TrimSpace(sc.Text())
-			if raw == "" || strings.HasPrefix(raw, "#") {
-				continue
+	}
+	ps.ac = newAutomaton(ps.atoms)
+	ps.starts = make([][]slotRef, len(ps.atoms))
+	for pi, p := range ps.phrases {
+		for si, s := range p.slots {
+			for _, a := range s.atoms {
+				ps.starts[a] = append(ps.starts[a], slotRef{phrase: int32(pi), slot: int16(si)})
 			}
-			if strings.HasPrefix(raw, "[") && strings.HasSuffix(raw, "]") {
-				id := raw[1 : len(raw)-1]
-				r, ok := ruleIndex[id]
-				if !ok {
-					f.Close()
-					return nil, fmt.Errorf("%s:%d: unknown rule %q (add it to rules.tsv)", name, line, id)
-				}
-				rule = r
-				continue
+			if !s.optional {
+				break
 			}
-			if rule < 0 {
-				f.Close()
-				return nil, fmt.Errorf("%s:%d: phrase before any [rule] header", name, line)
-			}
-			alts, err := expand(raw)
-			if err == nil {
-				err = checkGroups(raw, &vb, &v)
-			}
-			if err != nil {
-				f.Close()
-				return nil, fmt.Errorf("%s:%d: %v", name, line, err)
-			}
-			for _, a := range alts {
-				p := phrase{rule: rule, lang: lang}
-				if strings.HasPrefix(a, "*") {
-					p.open0, a = true, a[1:]
-				}
-				if strings.HasSuffix(a, "*") {
-					p.open1, a = true, a[:len(a)-1]
-				}
-				vb.build(a, &v)
-				p.text = strings.TrimSpace(string(v.s))
-				if p.text == "" {
-					continue
-				}
-				if r, _ := utf8.DecodeRuneInString(p.text); unspaced(r) {
-					p.open0 = true
-				}
-				if r, _ := utf8.DecodeLastRuneInString(p.text); unspaced(r) {
-					p.open1 = true
-				}
-				if utf8.RuneCountInString(p.text) < 2 {
-					f.Close()
-					return nil, fmt.Errorf("%s:%d: phrase %q is too short to mean anything", name, line, a)
-				}
-				out = append(out, p)
-			}
-		}
-		err = sc.Err()
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
 		}
 	}
-	return out, nil
+	return ps, nil
 }
 
-// expand writes out the alternatives of "{a|b}" groups.
-func expand(s string) ([]string, error) {
-	i := strings.IndexByte(s, '{')
-	if i < 0 {
-		if strings.ContainsAny(s, "|}") {
-			return nil, fmt.Errorf("%q: '|' or '}' outside a {group}", s)
-		}
-		return []string{s}, nil
-	}
-	j := strings.IndexByte(s[i:], '}')
-	if j < 0 {
-		return nil, fmt.Errorf("%q: '{' without '}'", s)
-	}
-	j += i
-	rest, err := expand(s[j+1:])
+func (ps *phraseSet) loadFile(fsys fs.FS, name, lang string, ruleIndex map[string]int, c *phraseCompiler) error {
+	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []string
-	for _, alt := range strings.Split(s[i+1:j], "|") {
-		for _, r := range rest {
-			out = append(out, s[:i]+alt+r)
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	rule, line := -1, 0
+	for sc.Scan() {
+		line++
+		raw := strings.TrimSpace(sc.Text())
+		if raw == "" || strings.HasPrefix(raw, "#") {
+			continue
 		}
+		if strings.HasPrefix(raw, "[") && strings.HasSuffix(raw, "]") {
+			id := raw[1 : len(raw)-1]
+			r, ok := ruleIndex[id]
+			if !ok {
+				return fmt.Errorf("%s:%d: unknown rule %q (add it to rules.tsv)", name, line, id)
+			}
+			rule = r
+			continue
+		}
+		if rule < 0 {
+			return fmt.Errorf("%s:%d: phrase before any [rule] header", name, line)
+		}
+		p, err := c.compile(raw, ps)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+		p.rule, p.lang = rule, lang
+		ps.phrases = append(ps.phrases, p)
 	}
-	if len(out) > 16384 {
-		return nil, fmt.Errorf("%q: over 16384 alternatives", s)
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %v", name, err)
 	}
-	// An empty alternative leaves a double space; the view folds it away.
-	return out, nil
+	return nil
 }
 
-// checkGroups refuses an alternative made only of symbols ("{$|usd}"): the
-// matcher drops symbols, so it would silently match nothing there and turn
-// the phrase into a shorter, looser one.
-func checkGroups(s string, vb *viewBuilder, v *view) error {
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			return nil
-		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			return nil
-		}
-		for _, alt := range strings.Split(s[i+1:i+j], "|") {
-			if strings.TrimSpace(alt) == "" {
+// phraseCompiler turns a phrase line into slots; it reuses its buffers.
+type phraseCompiler struct {
+	vb viewBuilder
+	v  view
+}
+
+func (c *phraseCompiler) norm(s string) string {
+	c.vb.build(s, &c.v)
+	return strings.TrimSpace(string(c.v.s))
+}
+
+// isSeparator reports whether r becomes a word separator in the view.
+func isSeparator(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '@' || r == '$' || r == '|' || r == '*')
+}
+
+func (c *phraseCompiler) compile(raw string, ps *phraseSet) (phrase, error) {
+	var p phrase
+	if strings.HasPrefix(raw, "*") {
+		p.open0, raw = true, raw[1:]
+	}
+	if strings.HasSuffix(raw, "*") {
+		p.open1, raw = true, raw[:len(raw)-1]
+	}
+	spacedNext := false // a separator was seen since the last slot
+	addSlot := func(alts []string) error {
+		s := slot{spaced: spacedNext && len(p.slots) > 0}
+		for _, a := range alts {
+			if strings.TrimSpace(a) == "" {
+				s.optional = true
 				continue
 			}
-			if vb.build(alt, v); len(strings.TrimSpace(string(v.s))) == 0 {
-				return fmt.Errorf("alternative %q is only symbols, which matching ignores; drop it", alt)
+			n := c.norm(a)
+			if n == "" {
+				return fmt.Errorf("alternative %q is only symbols, which matching ignores; drop it", a)
+			}
+			id, ok := ps.atomIDs[n]
+			if !ok {
+				id = int32(len(ps.atoms))
+				ps.atomIDs[n] = id
+				ps.atoms = append(ps.atoms, n)
+			}
+			if !slices.Contains(s.atoms, id) {
+				s.atoms = append(s.atoms, id)
 			}
 		}
-		s = s[i+j+1:]
+		slices.Sort(s.atoms)
+		if len(s.atoms) == 0 {
+			return fmt.Errorf("a group has no alternative")
+		}
+		p.slots = append(p.slots, s)
+		spacedNext = false
+		return nil
 	}
+	for raw != "" {
+		if raw[0] == '{' {
+			j := strings.IndexByte(raw, '}')
+			if j < 0 {
+				return p, fmt.Errorf("'{' without '}'")
+			}
+			if err := addSlot(strings.Split(raw[1:j], "|")); err != nil {
+				return p, err
+			}
+			raw = raw[j+1:]
+			continue
+		}
+		k := strings.IndexByte(raw, '{')
+		if k < 0 {
+			k = len(raw)
+		}
+		lit := raw[:k]
+		raw = raw[k:]
+		if strings.ContainsAny(lit, "|}") {
+			return p, fmt.Errorf("'|' or '}' outside a {group}")
+		}
+		if r, _ := utf8.DecodeRuneInString(lit); isSeparator(r) {
+			spacedNext = true
+		}
+		if core := strings.TrimFunc(lit, isSeparator); core != "" {
+			if c.norm(core) == "" {
+				spacedNext = true // only symbols: a separator
+			} else if err := addSlot([]string{core}); err != nil {
+				return p, err
+			}
+		}
+		if r, _ := utf8.DecodeLastRuneInString(lit); lit != "" && isSeparator(r) {
+			spacedNext = true
+		}
+	}
+	required := 0
+	for _, s := range p.slots {
+		if !s.optional {
+			required++
+		}
+	}
+	if required == 0 {
+		return p, fmt.Errorf("every part is optional")
+	}
+	return p, nil
 }
 
 // unspaced reports whether r belongs to a script written without spaces

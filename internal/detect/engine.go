@@ -8,7 +8,9 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -156,16 +158,21 @@ func (e *Engine) Check(m scam.Message) scam.Verdict {
 	}
 	e.score(sc.hits, &verdict)
 	verdict.Language = e.language(sc.hits)
+	if verdict.Language == "" && m.Lang != "" {
+		base, _, _ := strings.Cut(m.Lang, "-")
+		verdict.Language = strings.ToLower(base)
+	}
 	return verdict
 }
 
 // score turns hits into signals, a score and a level.
 func (e *Engine) score(hits []Hit, v *scam.Verdict) {
+	v.Category = scam.Generic
 	if len(hits) == 0 {
-		v.Category = scam.Generic
 		return
 	}
-	byRule := map[int]int{} // rule index → position in v.Signals
+	// A message has few signals: slices beat maps here.
+	var ruleOf []int // rule index of each signal
 	for _, h := range hits {
 		ri, ok := e.index[h.Rule]
 		if !ok {
@@ -173,40 +180,45 @@ func (e *Engine) score(hits []Hit, v *scam.Verdict) {
 			// by the data test, not something to show.
 			continue
 		}
-		pos, seen := byRule[ri]
-		if !seen {
+		pos := slices.Index(ruleOf, ri)
+		if pos < 0 {
 			meta := e.rules[ri]
 			pos = len(v.Signals)
-			byRule[ri] = pos
+			ruleOf = append(ruleOf, ri)
 			v.Signals = append(v.Signals, scam.Signal{
 				Rule: meta.id, Category: meta.category, Weight: meta.weight,
 				Detail: h.Detail, Explain: meta.id,
 			})
 		}
 		s := &v.Signals[pos]
-		if h.Span.End > h.Span.Start && len(s.Evidence) < maxEvidence && !hasSpan(s.Evidence, h.Span) {
-			s.Evidence = append(s.Evidence, h.Span)
+		if h.Span.End > h.Span.Start {
+			s.Evidence = addSpan(s.Evidence, h.Span)
 		}
 	}
-	cats := map[scam.Category]bool{}
-	for _, s := range v.Signals {
-		cats[s.Category] = true
-	}
 	for _, c := range e.combos {
-		if comboHolds(c, byRule, cats) {
+		if comboHolds(c, ruleOf, v.Signals) {
 			v.Signals = append(v.Signals, scam.Signal{
 				Rule: c.meta.id, Category: c.meta.category, Weight: c.meta.weight, Explain: c.meta.id,
 			})
 		}
 	}
-	weightBy := map[scam.Category]float64{}
+	type catWeight struct {
+		cat scam.Category
+		w   float64
+	}
+	var weights []catWeight
 	for i := range v.Signals {
 		s := &v.Signals[i]
-		sort.Slice(s.Evidence, func(a, b int) bool { return s.Evidence[a].Start < s.Evidence[b].Start })
-		if s.Weight > 0 {
-			v.Score += s.Weight
-			weightBy[s.Category] += s.Weight
+		if s.Weight <= 0 {
+			continue
 		}
+		v.Score += s.Weight
+		k := slices.IndexFunc(weights, func(cw catWeight) bool { return cw.cat == s.Category })
+		if k < 0 {
+			weights = append(weights, catWeight{cat: s.Category})
+			k = len(weights) - 1
+		}
+		weights[k].w += s.Weight
 	}
 	// Strongest first, then in text order, so replies lead with what matters.
 	sort.SliceStable(v.Signals, func(a, b int) bool {
@@ -216,42 +228,51 @@ func (e *Engine) score(hits []Hit, v *scam.Verdict) {
 		}
 		return firstStart(sa) < firstStart(sb)
 	})
-	v.Category = scam.Generic
 	best := 0.0
 	for _, t := range scam.Typologies {
-		if w := weightBy[t]; w > best {
-			best, v.Category = w, t
+		for _, cw := range weights {
+			if cw.cat == t && cw.w > best {
+				best, v.Category = cw.w, t
+			}
 		}
 	}
 	switch {
-	case v.Score >= e.scoring.high && len(weightBy) >= e.scoring.highKinds:
+	case v.Score >= e.scoring.high && len(weights) >= e.scoring.highKinds:
 		v.Level = scam.High
 	case v.Score >= e.scoring.medium:
 		v.Level = scam.Medium
 	}
 }
 
-func comboHolds(c combo, byRule map[int]int, cats map[scam.Category]bool) bool {
+func comboHolds(c combo, ruleOf []int, signals []scam.Signal) bool {
 	for _, r := range c.rules {
-		if _, ok := byRule[r]; !ok {
+		if !slices.Contains(ruleOf, r) {
 			return false
 		}
 	}
 	for _, cat := range c.cats {
-		if !cats[cat] {
+		if !slices.ContainsFunc(signals, func(s scam.Signal) bool { return s.Category == cat }) {
 			return false
 		}
 	}
 	return true
 }
 
-func hasSpan(ss []scam.Span, s scam.Span) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
+// addSpan adds sp to the sorted evidence list, merging it with spans it
+// overlaps, and keeps at most maxEvidence spans.
+func addSpan(ev []scam.Span, sp scam.Span) []scam.Span {
+	for i := range ev {
+		if sp.Start < ev[i].End && ev[i].Start < sp.End {
+			ev[i].Start = min(ev[i].Start, sp.Start)
+			ev[i].End = max(ev[i].End, sp.End)
+			return ev
 		}
 	}
-	return false
+	if len(ev) >= maxEvidence {
+		return ev
+	}
+	i, _ := slices.BinarySearchFunc(ev, sp.Start, func(x scam.Span, t int) int { return x.Start - t })
+	return slices.Insert(ev, i, sp)
 }
 
 func firstStart(s scam.Signal) int {

@@ -58,6 +58,11 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 		if target := redirectTarget(l.path); target != "" && target != l.reg {
 			hit("link.open_redirect", target)
 		}
+		if p, _, _ := strings.Cut(l.path, "?"); strings.HasSuffix(p, ".apk") {
+			// An app from outside the app stores: the usual way phone
+			// malware arrives ("invitation.apk", "update.apk").
+			hit("link.apk", l.reg)
+		}
 	}
 	// A free host's subdomain (or, for hosts that publish by path, the host
 	// itself) is anyone's site, even under a brand's own domain
@@ -113,6 +118,13 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 	}
 	if how == claimExact {
 		return // "ledgerwallet" names the brand; "wallet" is part of it
+	}
+	if how == claimCombo || how == claimToken {
+		// Bait words are looked for beside the brand, not inside its name
+		// ("dropbox" holds "drop").
+		for _, k := range d.brands[b].keywords {
+			name = strings.ReplaceAll(name, k, "-")
+		}
 	}
 	found := 0
 	for _, w := range d.words {

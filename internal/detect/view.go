@@ -63,6 +63,9 @@ func (b *viewBuilder) fold(text string) {
 		}
 		var out string
 		switch {
+		case isApostrophe(r) && p > 0 && p+n < len(text) && isASCIILetter(text[p-1]) && isASCIILetter(text[p+n]):
+			// "won't" is one word, "wont", not "won" and "t".
+			out = ""
 		case r == utf8.RuneError && n == 1:
 			out = " "
 		case r < utf8.RuneSelf:
@@ -182,3 +185,5 @@ func (v *view) push(c byte, f *view, q int) {
 	v.start = append(v.start, f.start[q])
 	v.end = append(v.end, f.end[q])
 }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }

@@ -78,8 +78,8 @@ func TestCheckBadInput(t *testing.T) {
 	}{
 		{"refuses empty input with a clear error", "   \n", []string{"check"}, "nothing to check", ""},
 		{"refuses two texts", "", []string{"check", "a", "b"}, "one TEXT argument", ""},
-		{"checks invalid UTF-8 without failing", "", []string{"check", "free \xff\xfe nitro \xc3"}, "", "No strong red flags"},
-		{"checks text with NUL bytes", "", []string{"check", "hello\x00world"}, "", "No strong red flags"},
+		{"checks invalid UTF-8 as text", "", []string{"check", "free \xff\xfe nitro \xc3"}, "", "“free \uFFFD nitro”"},
+		{"checks text with NUL bytes", "", []string{"check", "hello\x00world"}, "", "NO STRONG RED FLAGS"},
 		{"says when a huge input was only partly checked", strings.Repeat("just some ordinary words ", 420000), []string{"check"}, "", "Only the first 65536 bytes"},
 		{"names an unknown command", "", []string{"chekc"}, "usage shown", ""},
 		{"rejects an unknown flag", "", []string{"check", "--nope", "x"}, "usage shown", ""},

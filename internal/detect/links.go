@@ -87,6 +87,10 @@ func buildLinkText(text string, lt *linkText) {
 			lt.add(".", p, n)
 		case 0xFF01 <= r && r <= 0xFF5E: // full-width ASCII
 			lt.add(asciiStrings[lower(byte(r-0xFEE0))], p, n)
+		case unspaced(r):
+			// "t.me/shop详情" ends at the Chinese: links glued to text in a
+			// script without spaces stop where the script starts.
+			lt.add(" ", p, n)
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 			lt.add(string(unicode.ToLower(r)), p, n)
 		default:

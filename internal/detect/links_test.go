@@ -108,3 +108,15 @@ func hasRulePrefix(v scam.Verdict, prefix string) bool {
 	}
 	return false
 }
+
+func TestLinkGluedToChineseEndsWhereTheChineseStarts(t *testing.T) {
+	e := newTestEngine(t)
+	text := "加入https://t.me/shop8详情查看"
+	links := e.extractLinks(text, nil, new(linkText), nil)
+	if len(links) != 1 {
+		t.Fatalf("links = %+v", links)
+	}
+	if got := text[links[0].span.Start:links[0].span.End]; got != "https://t.me/shop8" {
+		t.Errorf("link text = %q", got)
+	}
+}

@@ -85,6 +85,13 @@ func (e *Engine) advance(in *Input, pi int32, k, start, end int, emit func(Hit))
 				continue
 			}
 			pos = end + 1
+		} else if end < len(v.s) && v.s[end] == ' ' {
+			// In scripts written without spaces a separator between two
+			// parts is optional: "稳赚不赔，加微信" still matches
+			// "稳赚不赔加微信".
+			if r, _ := utf8.DecodeLastRune(v.s[:end]); unspaced(r) {
+				in.phrase.expect(end+1, pi, int16(k2), int32(start))
+			}
 		}
 		in.phrase.expect(pos, pi, int16(k2), int32(start))
 		if !s.optional {

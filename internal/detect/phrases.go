@@ -61,7 +61,9 @@ type slotRef struct {
 // the part optional); "*" at the start or end lets the phrase sit inside a
 // longer word ("invest*" matches "investment"). Words of Latin, Cyrillic and
 // other spaced scripts match whole words only; Chinese, Japanese, Thai, Khmer,
-// Lao and Burmese phrases match anywhere. Case, accents, full-width forms and
+// Lao and Burmese phrases match anywhere, and a comma or space in the
+// message between two parts of such a phrase does not stop it. Case, accents,
+// full-width forms and
 // look-alike letters do not matter; punctuation is a word separator and
 // symbols such as $ and @ are ignored. "#" starts a comment line.
 func loadPhrases(fsys fs.FS, ruleIndex map[string]int) (*phraseSet, error) {

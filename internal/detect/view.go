@@ -33,6 +33,7 @@ func (v *view) span(i, j int) (int, int) {
 type token struct {
 	i, j    int // byte range in the folded buffer
 	letters int // letters in it
+	ascii   int // ASCII letters among them
 	leet    int // digits and symbols that may stand for letters
 	sym     int // symbols among them
 	single  bool
@@ -118,6 +119,7 @@ func (b *viewBuilder) words(v *view) {
 				continue
 			case 'a' <= c && c <= 'z':
 				t.letters++
+				t.ascii++
 			case leetMap[c] != 0:
 				t.leet++
 				if c == '@' || c == '$' || c == '|' {
@@ -157,9 +159,9 @@ func (b *viewBuilder) words(v *view) {
 		if len(v.s) > 0 {
 			v.push(' ', f, t.i)
 		}
-		// Leetspeak only where the word is mostly letters: "n1tro", "fr33",
-		// not "150p" or "2024".
-		leet := t.leet > 0 && t.letters > 0 && t.letters >= t.leet
+		// Leetspeak only where the word is mostly Latin letters: "n1tro",
+		// "fr33", not "150p", "2024" or "24小时".
+		leet := t.leet > 0 && t.ascii > 0 && t.ascii == t.letters && t.letters >= t.leet
 		for q := t.i; q < t.j; q++ {
 			c := f.s[q]
 			if c == '@' || c == '$' || c == '|' || leet && c < utf8.RuneSelf && leetMap[c] != 0 {

@@ -55,3 +55,9 @@ func TestViewMapsBackToTheOriginal(t *testing.T) {
 		t.Errorf("offset maps have %d and %d entries for %d bytes", len(v.start), len(v.end), len(v.s))
 	}
 }
+
+func TestViewKeepsDigitsBesideChinese(t *testing.T) {
+	if got, want := string(buildView("请在24小时内").s), "请在24小时内"; got != want {
+		t.Errorf("view = %q, want %q", got, want)
+	}
+}

@@ -209,10 +209,12 @@ func (e *Engine) score(hits []Hit, v *scam.Verdict) {
 	var weights []catWeight
 	for i := range v.Signals {
 		s := &v.Signals[i]
+		v.Score += s.Weight
 		if s.Weight <= 0 {
+			// Facts, and the damping of a message that warns about
+			// scams, name no kind of scam.
 			continue
 		}
-		v.Score += s.Weight
 		k := slices.IndexFunc(weights, func(cw catWeight) bool { return cw.cat == s.Category })
 		if k < 0 {
 			weights = append(weights, catWeight{cat: s.Category})
@@ -220,6 +222,7 @@ func (e *Engine) score(hits []Hit, v *scam.Verdict) {
 		}
 		weights[k].w += s.Weight
 	}
+	v.Score = max(v.Score, 0)
 	// Strongest first, then in text order, so replies lead with what matters.
 	sort.SliceStable(v.Signals, func(a, b int) bool {
 		sa, sb := v.Signals[a], v.Signals[b]

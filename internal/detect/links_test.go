@@ -120,3 +120,47 @@ func TestLinkGluedToChineseEndsWhereTheChineseStarts(t *testing.T) {
 		t.Errorf("link text = %q", got)
 	}
 }
+
+func TestNumbers(t *testing.T) {
+	e := newTestEngine(t)
+	tests := []struct {
+		name, text, rule, want string // want "" means the rule must not fire
+	}{
+		{"quotes a dollar sum with its sign", "send $150 today", "money.amount", "$150"},
+		{"quotes a sum with a spaced sign", "send $ 150 today", "money.amount", "$ 150"},
+		{"reads a currency code before the sum", "pay USD 100 now", "money.amount", "USD 100"},
+		{"reads a currency code glued to the sum", "only RM50 fee", "money.amount", "RM50"},
+		{"reads a unit after the sum", "earn 500 USDT weekly", "money.amount", "500 USDT"},
+		{"finds a phone number", "call +44 7700 900123 today", "contact.phone", "+44 7700 900123"},
+		{"finds a UK premium number", "call 09061701461 now", "premium.number", "09061701461"},
+		{"finds a text-to-win short code", "text WIN to 80086 now", "premium.shortcode", "80086"},
+		{"does not read an IP address as a phone", "ping 203.0.113.20 please", "contact.phone", ""},
+		{"does not read a version as a phone", "build 10.0.19045.3803 is out", "contact.phone", ""},
+		{"does not read a date and hour as a phone", "meet 25.11.2024 14 h", "contact.phone", ""},
+		{"does not read an ISBN as a phone", "ISBN 978-0-13-468599-1", "contact.phone", ""},
+		{"does not read a number in a link", "join https://zoom.us/j/93846512345 now", "contact.phone", ""},
+		{"does not read a word with digits as money", "chars 100 of them", "money.amount", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := e.Check(scam.Message{Text: tt.text})
+			var got []string
+			for _, s := range v.Signals {
+				if s.Rule == tt.rule {
+					for _, ev := range s.Evidence {
+						got = append(got, tt.text[ev.Start:ev.End])
+					}
+					if len(s.Evidence) == 0 {
+						got = append(got, "")
+					}
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("%s fired on %q: %q", tt.rule, tt.text, got)
+			case tt.want != "" && (len(got) == 0 || got[0] != tt.want):
+				t.Errorf("%s evidence = %q, want %q", tt.rule, got, tt.want)
+			}
+		})
+	}
+}

@@ -2,7 +2,6 @@ package detect
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/scamwarn/scamwarn/internal/scam"
 )
@@ -25,7 +24,7 @@ func scanNumbers(text string, fn func(n number)) {
 		if c < '0' || c > '9' {
 			continue
 		}
-		if p > 0 && isASCIILetter(text[p-1]) {
+		if p > 0 && isASCIILetter(text[p-1]) && !currencyCodeBefore(text[:p]) {
 			// Part of a word or handle ("mp3", "sx111505"): skip it whole.
 			for p < len(text) && (isASCIILetter(text[p]) || '0' <= text[p] && text[p] <= '9') {
 				p++
@@ -63,12 +62,29 @@ func scanNumbers(text string, fn func(n number)) {
 	}
 }
 
+// currencyCodeBefore reports whether the letters just before a number are
+// a currency code written against it ("RM50", "Rp50.000", "USD100").
+func currencyCodeBefore(before string) bool {
+	w := len(before)
+	for w > 0 && isASCIILetter(before[w-1]) {
+		w--
+	}
+	if w > 0 && (isASCIILetter(before[w-1]) || '0' <= before[w-1] && before[w-1] <= '9') {
+		return false
+	}
+	switch strings.ToLower(before[w:]) {
+	case "rm", "rp", "rs", "usd", "php", "idr", "inr", "gbp", "eur", "sgd", "hkd", "rmb", "vnd", "thb":
+		return true
+	}
+	return false
+}
+
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // currencyBefore and currencyAfter are the ways a sum of money is written
 // around its digits.
 var (
-	currencyBefore = []string{"$", "£", "€", "¥", "₱", "₹", "₩", "฿", "₫", "₦", "rp", "rs", "inr", "usd", "us$", "s$", "rm", "php", "idr", "hk$", "nt$", "rmb", "gbp", "eur"}
+	currencyBefore = []string{"us$", "hk$", "nt$", "s$", "$", "£", "€", "¥", "₱", "₹", "₩", "฿", "₫", "₦", "rp", "rs", "inr", "usd", "rm", "php", "idr", "rmb", "gbp", "eur", "sgd", "hkd", "vnd", "thb"}
 	currencyAfter  = []string{"usdt", "usdc", "usd", "btc", "eth", "eur", "gbp", "dollars", "dollar", "euros", "euro", "pounds", "baht", "pesos", "peso", "rupees", "ringgit", "dong", "jt", "juta", "rb", "ribu", "元", "万", "块", "美金", "u", "k", "m", "€", "$", "£"}
 )
 
@@ -84,7 +100,8 @@ func findPhoneRule(in *Input, emit func(Hit)) {
 			// UK premium-rate and revenue-sharing ranges.
 			emit(Hit{Rule: "premium.number", Span: span})
 			return
-		case nd >= 9 && nd <= 15 && (n.plus || n.digits[0] == '0' || n.seps >= 2 || nd >= 10) && !isMoney(text, n):
+		case nd >= 9 && nd <= 15 && (n.plus || n.digits[0] == '0' || n.seps >= 2 || nd >= 10) &&
+			!isMoney(text, n) && looksLikePhone(text, n) && !inLink(in.links, n):
 			emit(Hit{Rule: "contact.phone", Span: span})
 			return
 		case nd >= 4 && nd <= 6 && n.seps == 0 && shortCodeBefore(text[:n.start]):
@@ -97,6 +114,31 @@ func findPhoneRule(in *Input, emit func(Hit)) {
 	})
 }
 
+// looksLikePhone rules out digit runs that are something else: dotted
+// versions, IP addresses and dates ("10.0.19045", "203.0.113.20",
+// "25.11.2024 14"), and ISBNs.
+func looksLikePhone(text string, n number) bool {
+	run := text[n.start:n.end]
+	if !n.plus && strings.Count(run, ".") >= 2 {
+		return false
+	}
+	if len(n.digits) == 13 && (strings.HasPrefix(n.digits, "978") || strings.HasPrefix(n.digits, "979")) {
+		return false
+	}
+	return true
+}
+
+// inLink reports whether number n sits inside one of the links of the
+// message (a meeting id, a tracking number in a URL).
+func inLink(links []foundLink, n number) bool {
+	for _, l := range links {
+		if l.span.Start <= n.start && n.end <= l.span.End && l.span.End > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func isMoney(text string, n number) bool {
 	_, _, ok := moneyAround(text, n)
 	return ok
@@ -104,18 +146,15 @@ func isMoney(text string, n number) bool {
 
 // moneyAround returns the span of a sum of money around number n.
 func moneyAround(text string, n number) (int, int, bool) {
-	before := strings.ToLower(text[max(0, n.start-4):n.start])
-	before = strings.TrimRight(before, " .")
-	for _, c := range currencyBefore {
-		if strings.HasSuffix(before, c) {
-			s := n.start - len(c)
-			for s > 0 && (text[s-1] == ' ' || text[s-1] == '.') && n.start-s < len(c)+2 {
-				s--
+	raw := text[max(0, n.start-6):n.start]
+	trimmed := strings.TrimRight(raw, " .")
+	if gap := len(raw) - len(trimmed); gap <= 2 {
+		low := strings.ToLower(trimmed)
+		for _, c := range currencyBefore {
+			if !strings.HasSuffix(low, c) {
+				continue
 			}
-			s = max(s, 0)
-			for s < n.start && !utf8.RuneStart(text[s]) {
-				s++
-			}
+			s := n.start - gap - len(c)
 			if s > 0 && isASCIILetter(text[s-1]) && isASCIILetter(c[0]) {
 				continue // "chars 100", not "rs 100"
 			}
@@ -123,9 +162,9 @@ func moneyAround(text string, n number) (int, int, bool) {
 		}
 	}
 	after := text[n.end:min(len(text), n.end+9)]
-	trimmed := strings.TrimLeft(after, " ")
-	skip := len(after) - len(trimmed)
-	low := strings.ToLower(trimmed)
+	rest := strings.TrimLeft(after, " ")
+	skip := len(after) - len(rest)
+	low := strings.ToLower(rest)
 	for _, c := range currencyAfter {
 		if !strings.HasPrefix(low, c) {
 			continue

@@ -82,8 +82,8 @@ func readTSV(fsys fs.FS, name string, cols int, fn func(line int, f []string) er
 
 func parseWeight(s string) (float64, error) {
 	w, err := strconv.ParseFloat(s, 64)
-	if err != nil || w < 0 || w > 20 {
-		return 0, fmt.Errorf("weight %q: want a number from 0 to 20", s)
+	if err != nil || w < -5 || w > 20 {
+		return 0, fmt.Errorf("weight %q: want a number from -5 to 20", s)
 	}
 	return w, nil
 }

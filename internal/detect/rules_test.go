@@ -607,6 +607,16 @@ func ruleRows() []ruleRow {
 		quiet("link.scam_words_many", "stays quiet on one scam word in a domain",
 			"Support: https://account-secure.help/"),
 
+		// People warning each other.
+		fires("context.warning", "fires on a PSA about scam links",
+			"PSA: scammers are sending fake free Nitro links, never share your seed phrase with anyone", "scammers are"),
+		fires("context.warning", "fires on someone calling a message a scam",
+			"careful, that looks like a scam, don't click it", "looks like a scam"),
+		quiet("context.warning", "stays quiet on a scam that claims to be legit",
+			"This is 100% legit, my mentor guarantees profit, add me on WhatsApp"),
+		quiet("context.warning", "stays quiet on ordinary care",
+			"Be careful on the drive home, the roads are icy"),
+
 		// Facts about a forward.
 		firesMsg("forward.hidden_sender", "fires on a forward whose sender hid their account",
 			forwarded("Great offer, check it out", scam.Forward{HiddenSender: true}), ""),
@@ -889,6 +899,9 @@ func TestWholeMessageLevels(t *testing.T) {
 		{"a free Nitro message with a dlscord.gift link is at least medium",
 			"hey, someone gifted you nitro, accept it here dlscord.gift/xYz12",
 			scam.Medium, scam.High},
+		{"a warning that quotes scam words is not high",
+			"PSA: scammers are sending fake \"free Nitro\" links and asking for your seed phrase. Never share your seed phrase, block and report them.",
+			scam.Low, scam.Medium},
 		{"a greeting is low", "Hey, how was your weekend?", scam.Low, scam.Low},
 		{"a lunch plan is low", "Are we still on for lunch at 12:30? I can book the table.", scam.Low, scam.Low},
 		{"friends talking about investing are low",

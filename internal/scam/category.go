@@ -6,23 +6,22 @@ type Category string
 
 // The typologies of ../shared/SCAMS.md §6, each a possible primary category.
 const (
-	Investment    Category = "investment"     // pig-butchering, crypto "investment"
-	Romance       Category = "romance"        // romance and friendship scams
-	JobLure       Category = "job_lure"       // fake jobs that lure people into compounds
-	Task          Category = "task"           // task or "gamified" job scams
-	Sextortion    Category = "sextortion"     // threats to share intimate images
-	Impersonation Category = "impersonation"  // bank, police, tax, delivery, platform staff
-	Recovery      Category = "recovery"       // "we can get your money back"
-	TechSupport   Category = "tech_support"   // fake support, remote access
-	AdvanceFee    Category = "advance_fee"    // prizes, lotteries, loans, inheritances
-	PlatformLure  Category = "platform_lure"  // free Nitro, Steam gifts, fake staff, QR login
-	Phishing      Category = "phishing"       // deceptive links
-	MoneyMule     Category = "money_mule"     // renting bank cards, moving "funds" for others
-	Gambling      Category = "gambling"       // betting tips, rigged games, casino lures
-	AdultLure     Category = "adult_lure"     // explicit-content and escort lures
-	PremiumRate   Category = "premium_rate"   // text-to-win, premium numbers and subscriptions
-	Generic       Category = "generic"        // red flags with no clear typology
-	CryptoPayment Category = "crypto_payment" // wallet addresses and crypto payment talk
+	Investment    Category = "investment"    // pig-butchering, crypto "investment"
+	Romance       Category = "romance"       // romance and friendship scams
+	JobLure       Category = "job_lure"      // fake jobs that lure people into compounds
+	Task          Category = "task"          // task or "gamified" job scams
+	Sextortion    Category = "sextortion"    // threats to share intimate images
+	Impersonation Category = "impersonation" // bank, police, tax, delivery, platform staff
+	Recovery      Category = "recovery"      // "we can get your money back"
+	TechSupport   Category = "tech_support"  // fake support, remote access
+	AdvanceFee    Category = "advance_fee"   // prizes, lotteries, loans, inheritances
+	PlatformLure  Category = "platform_lure" // free Nitro, Steam gifts, fake staff, QR login
+	Phishing      Category = "phishing"      // deceptive links
+	MoneyMule     Category = "money_mule"    // renting bank cards, moving "funds" for others
+	Gambling      Category = "gambling"      // betting tips, rigged games, casino lures
+	AdultLure     Category = "adult_lure"    // explicit-content and escort lures
+	PremiumRate   Category = "premium_rate"  // text-to-win, premium numbers and subscriptions
+	Generic       Category = "generic"       // red flags with no clear typology
 )
 
 // The cross-cutting families: they add to the score but name a typology
@@ -35,6 +34,7 @@ const (
 	Threat     Category = "threat"     // arrest, suspension, exposure
 	Credential Category = "credential" // asks for codes, passwords, seed phrases
 	Forwarded  Category = "forwarded"  // facts about where a forward came from
+	Context    Category = "context"    // the message warns about scams rather than running one
 )
 
 // Typologies lists the categories that can be a verdict's primary category,
@@ -59,7 +59,7 @@ func (c Category) IsTypology() bool {
 // Known reports whether c is one of the categories above.
 func (c Category) Known() bool {
 	switch c {
-	case Generic, CryptoPayment, Payment, Contact, Urgency, Secrecy, Threat, Credential, Forwarded:
+	case Generic, Payment, Contact, Urgency, Secrecy, Threat, Credential, Forwarded, Context:
 		return true
 	}
 	return c.IsTypology()

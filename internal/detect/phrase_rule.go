@@ -76,6 +76,13 @@ func (e *Engine) advance(in *Input, pi int32, k, start, end int, emit func(Hit))
 		}
 		s := &p.slots[k2]
 		spaced = spaced || s.spaced
+		if s.gap {
+			expectAfterGap(in, pi, int16(k2), start, end)
+			if !s.optional {
+				return
+			}
+			continue
+		}
 		pos := end
 		if spaced {
 			if end >= len(v.s) || v.s[end] != ' ' {
@@ -116,4 +123,30 @@ func (e *Engine) complete(in *Input, p *phrase, start, end int, emit func(Hit)) 
 	}
 	s, t := in.view.span(start, end)
 	emit(Hit{Rule: e.rules[p.rule].id, Span: scam.Span{Start: s, End: t}, lang: p.lang})
+}
+
+// expectAfterGap expects slot k at the start of each of the next few words
+// after end (or, in a script without spaces, at each of the next few
+// letters).
+func expectAfterGap(in *Input, pi int32, k int16, start, end int) {
+	vs := in.view.s
+	if r, _ := utf8.DecodeLastRune(vs[:end]); unspaced(r) {
+		pos := end
+		for n := 0; n <= maxGapRunes && pos <= len(vs); n++ {
+			in.phrase.expect(pos, pi, k, int32(start))
+			if pos == len(vs) {
+				break
+			}
+			_, size := utf8.DecodeRune(vs[pos:])
+			pos += size
+		}
+		return
+	}
+	words := 0
+	for pos := end; pos < len(vs) && words <= maxGapWords; pos++ {
+		if vs[pos] == ' ' {
+			in.phrase.expect(pos+1, pi, k, int32(start))
+			words++
+		}
+	}
 }

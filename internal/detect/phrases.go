@@ -32,7 +32,16 @@ type slot struct {
 	// spaced says a word separator comes before this slot; false means
 	// it is glued to the slot before ("加{微信|V}", "{un|}lock").
 	spaced bool
+	// gap says up to maxGapWords words (or maxGapRunes letters of a script
+	// without spaces) may stand between this slot and the one before.
+	gap bool
 }
+
+// The widest gap "..." allows in a phrase.
+const (
+	maxGapWords = 4
+	maxGapRunes = 6
+)
 
 func (s *slot) has(a int32) bool {
 	_, ok := slices.BinarySearch(s.atoms, a)
@@ -58,7 +67,9 @@ type slotRef struct {
 // The format, for people who add a language: a line "[rule.id]" starts the
 // phrases of a rule (ids are listed in rules.tsv); each following line is one
 // phrase, written naturally. "{a|b|}" gives alternatives (an empty one makes
-// the part optional); "*" at the start or end lets the phrase sit inside a
+// the part optional); "..." between two parts lets up to four words (six
+// letters in Chinese or Thai) stand between them ("call ... to claim"); "*"
+// at the start or end lets the phrase sit inside a
 // longer word ("invest*" matches "investment"). Words of Latin, Cyrillic and
 // other spaced scripts match whole words only; Chinese, Japanese, Thai, Khmer,
 // Lao and Burmese phrases match anywhere, and a comma or space in the
@@ -159,8 +170,9 @@ func (c *phraseCompiler) compile(raw string, ps *phraseSet) (phrase, error) {
 		p.open1, raw = true, raw[:len(raw)-1]
 	}
 	spacedNext := false // a separator was seen since the last slot
+	gapNext := false    // "..." was seen since the last slot
 	addSlot := func(alts []string) error {
-		s := slot{spaced: spacedNext && len(p.slots) > 0}
+		s := slot{spaced: spacedNext && len(p.slots) > 0, gap: gapNext && len(p.slots) > 0}
 		for _, a := range alts {
 			if strings.TrimSpace(a) == "" {
 				s.optional = true
@@ -185,7 +197,23 @@ func (c *phraseCompiler) compile(raw string, ps *phraseSet) (phrase, error) {
 			return fmt.Errorf("a group has no alternative")
 		}
 		p.slots = append(p.slots, s)
-		spacedNext = false
+		spacedNext, gapNext = false, false
+		return nil
+	}
+	addLiteral := func(lit string) error {
+		if r, _ := utf8.DecodeRuneInString(lit); isSeparator(r) {
+			spacedNext = true
+		}
+		if core := strings.TrimFunc(lit, isSeparator); core != "" {
+			if c.norm(core) == "" {
+				spacedNext = true // only symbols: a separator
+			} else if err := addSlot([]string{core}); err != nil {
+				return err
+			}
+		}
+		if r, _ := utf8.DecodeLastRuneInString(lit); lit != "" && isSeparator(r) {
+			spacedNext = true
+		}
 		return nil
 	}
 	for raw != "" {
@@ -209,19 +237,20 @@ func (c *phraseCompiler) compile(raw string, ps *phraseSet) (phrase, error) {
 		if strings.ContainsAny(lit, "|}") {
 			return p, fmt.Errorf("'|' or '}' outside a {group}")
 		}
-		if r, _ := utf8.DecodeRuneInString(lit); isSeparator(r) {
-			spacedNext = true
-		}
-		if core := strings.TrimFunc(lit, isSeparator); core != "" {
-			if c.norm(core) == "" {
-				spacedNext = true // only symbols: a separator
-			} else if err := addSlot([]string{core}); err != nil {
+		for i, part := range strings.Split(lit, "...") {
+			if i > 0 {
+				if len(p.slots) == 0 {
+					return p, fmt.Errorf("\"...\" must stand between two parts")
+				}
+				gapNext = true
+			}
+			if err := addLiteral(part); err != nil {
 				return p, err
 			}
 		}
-		if r, _ := utf8.DecodeLastRuneInString(lit); lit != "" && isSeparator(r) {
-			spacedNext = true
-		}
+	}
+	if gapNext {
+		return p, fmt.Errorf("\"...\" must stand between two parts")
 	}
 	required := 0
 	for _, s := range p.slots {

@@ -3,6 +3,8 @@ package detect
 import (
 	"strings"
 	"testing"
+
+	"github.com/scamwarn/scamwarn/internal/scam"
 )
 
 func buildView(text string) view {
@@ -59,5 +61,28 @@ func TestViewMapsBackToTheOriginal(t *testing.T) {
 func TestViewKeepsDigitsBesideChinese(t *testing.T) {
 	if got, want := string(buildView("请在24小时内").s), "请在24小时内"; got != want {
 		t.Errorf("view = %q, want %q", got, want)
+	}
+}
+
+func TestPhraseGaps(t *testing.T) {
+	e, err := New(Options{Data: testRules(t, "[prize.claim]\ncall ... to claim\n加 ... 微信\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"call our office now to claim":          true,
+		"call to claim":                         true,
+		"call one two three four five to claim": false,
+		"to claim call":                         false,
+		"加我的微信":                                 true,
+		"加一二三四五六七八微信":                           false,
+	} {
+		got := false
+		for _, s := range e.Check(scam.Message{Text: text}).Signals {
+			got = got || s.Rule == "prize.claim"
+		}
+		if got != want {
+			t.Errorf("%q: fired = %v, want %v", text, got, want)
+		}
 	}
 }

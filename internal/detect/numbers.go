@@ -104,7 +104,7 @@ func findPhoneRule(in *Input, emit func(Hit)) {
 			!isMoney(text, n) && looksLikePhone(text, n) && !inLink(in.links, n):
 			emit(Hit{Rule: "contact.phone", Span: span})
 			return
-		case nd >= 4 && nd <= 6 && n.seps == 0 && shortCodeBefore(text[:n.start]):
+		case nd >= 4 && nd <= 6 && n.seps == 0 && shortCodeBefore(text[:n.start], nd):
 			emit(Hit{Rule: "premium.shortcode", Span: span})
 			return
 		}
@@ -182,17 +182,40 @@ func moneyAround(text string, n number) (int, int, bool) {
 }
 
 // shortCodeBefore reports whether the text before a short number asks to
-// send a word to it: "text WIN to 80086", "reply STOP to 8007".
-func shortCodeBefore(before string) bool {
-	b := strings.ToLower(before[max(0, len(before)-40):])
+// send a keyword to it: "text WIN to 80086", "reply STOP to 8007". The
+// keyword is the tell: a service asking for feedback ("send SMS to 1166")
+// names no keyword.
+func shortCodeBefore(before string, digits int) bool {
+	b := before[max(0, len(before)-40):]
 	b = strings.TrimRight(b, " :")
-	if !strings.HasSuffix(b, " to") && !strings.HasSuffix(b, " on") {
+	low := strings.ToLower(b)
+	var rest string
+	switch {
+	case strings.HasSuffix(low, " to"):
+		rest = b[:len(b)-3]
+	case strings.HasSuffix(low, " on"):
+		rest = b[:len(b)-3]
+	default:
 		return false
 	}
-	for _, w := range []string{"txt", "text", "send", "reply", "sms", "call"} {
-		if strings.Contains(b, w) {
-			return true
+	fields := strings.Fields(rest)
+	if len(fields) < 2 {
+		return false
+	}
+	word := strings.Trim(fields[len(fields)-1], "'\"")
+	switch strings.ToLower(word) {
+	case "sms", "msg", "message", "messages", "free", "mms", "feedback", "it", "this", "us", "me":
+		return false
+	}
+	verb := false
+	for _, f := range fields[max(0, len(fields)-4) : len(fields)-1] {
+		switch strings.ToLower(f) {
+		case "txt", "text", "send", "reply", "sms":
+			verb = true
 		}
 	}
-	return false
+	caps := len(word) >= 2 && strings.ToUpper(word) == word && strings.ToLower(word) != word
+	// Five-digit codes are the premium ranges of the UK and others; shorter
+	// ones are common service numbers, so those need a keyword in capitals.
+	return verb && (caps || digits >= 5)
 }

@@ -6,7 +6,14 @@ import "sort"
 // (Aho–Corasick), so the cost of matching does not grow with the number of
 // phrases. It is immutable once built and safe for concurrent use.
 type automaton struct {
-	root  [256]int32 // dense transitions out of the root
+	root [256]int32 // dense transitions out of the root
+	// class maps the ASCII bytes that patterns use to a column of fast;
+	// other bytes map to -1 and take the sparse path.
+	class  [256]int8
+	nclass int
+	// fast[n*nclass+class] is the next state from n on that byte, fail
+	// links already followed: one lookup per ASCII byte.
+	fast  []int32
 	nodes []acNode
 	edges []acEdge // node i's edges are edges[nodes[i].lo:nodes[i].hi], sorted by byte
 	next  []int32  // pattern → the next pattern ending at the same node, or -1
@@ -78,8 +85,21 @@ func newAutomaton(patterns []string) *automaton {
 		}
 	}
 
+	for i := range a.class {
+		a.class[i] = -1
+	}
+	for _, p := range patterns {
+		for i := 0; i < len(p); i++ {
+			if c := p[i]; c < 0x80 && a.class[c] < 0 {
+				a.class[c] = int8(a.nclass)
+				a.nclass++
+			}
+		}
+	}
+
 	// Fail links, breadth first.
 	queue := make([]int32, 0, len(a.nodes))
+	order := make([]int32, 0, len(a.nodes))
 	for c := 0; c < 256; c++ {
 		if to, ok := b.trie[0][byte(c)]; ok {
 			a.root[c] = to
@@ -90,6 +110,7 @@ func newAutomaton(patterns []string) *automaton {
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
+		order = append(order, n)
 		nd := &a.nodes[n]
 		f := nd.fail
 		if a.nodes[f].pat >= 0 {
@@ -104,6 +125,25 @@ func newAutomaton(patterns []string) *automaton {
 				child.fail = 0
 			}
 			queue = append(queue, e.to)
+		}
+	}
+
+	// The ASCII part of the full transition table, in breadth-first order
+	// so that a node's fail state is filled before the node.
+	a.fast = make([]int32, len(a.nodes)*a.nclass)
+	for c := 0; c < 0x80; c++ {
+		if k := a.class[c]; k >= 0 {
+			a.fast[int(k)] = a.root[c]
+		}
+	}
+	for _, n := range order {
+		nd := &a.nodes[n]
+		row := a.fast[int(n)*a.nclass : int(n+1)*a.nclass]
+		copy(row, a.fast[int(nd.fail)*a.nclass:int(nd.fail+1)*a.nclass])
+		for _, e := range a.edges[nd.lo:nd.hi] {
+			if k := a.class[e.b]; k >= 0 {
+				row[k] = e.to
+			}
 		}
 	}
 	return a
@@ -137,7 +177,13 @@ func (a *automaton) step(n int32, c byte) int32 {
 func (a *automaton) match(s []byte, fn func(pat int32, end int)) {
 	n := int32(0)
 	for i := 0; i < len(s); i++ {
-		n = a.step(n, s[i])
+		if k := a.class[s[i]]; k >= 0 {
+			n = a.fast[int(n)*a.nclass+int(k)]
+		} else if s[i] < 0x80 {
+			n = 0 // a byte no pattern has
+		} else {
+			n = a.step(n, s[i])
+		}
 		if n == 0 {
 			continue
 		}

@@ -50,6 +50,9 @@ func (e *Engine) findPhrases(in *Input, emit func(Hit)) {
 	sc.reset(len(v.s) + 2)
 	set.ac.match(v.s, func(a int32, end int) {
 		start := end - len(set.atoms[a])
+		if sc.head[start] < 0 && set.wordStart[a] && !atBoundary(v.s, start-1) {
+			return // inside a word, and nothing expects it here
+		}
 		for x := sc.head[start]; x >= 0; x = sc.exps[x].next {
 			ex := sc.exps[x]
 			p := &set.phrases[ex.phrase]

@@ -55,6 +55,9 @@ type phraseSet struct {
 	ac      *automaton  // over atoms
 	starts  [][]slotRef // atom id → the (phrase, slot) pairs it can begin
 	atomIDs map[string]int32
+	// wordStart[a] says atom a only begins phrases at the start of a word:
+	// met inside a word, with no phrase expecting it there, it is skipped.
+	wordStart []bool
 }
 
 type slotRef struct {
@@ -93,10 +96,18 @@ func loadPhrases(fsys fs.FS, ruleIndex map[string]int) (*phraseSet, error) {
 	}
 	ps.ac = newAutomaton(ps.atoms)
 	ps.starts = make([][]slotRef, len(ps.atoms))
+	ps.wordStart = make([]bool, len(ps.atoms))
+	for a, text := range ps.atoms {
+		r, _ := utf8.DecodeRuneInString(text)
+		ps.wordStart[a] = !unspaced(r)
+	}
 	for pi, p := range ps.phrases {
 		for si, s := range p.slots {
 			for _, a := range s.atoms {
 				ps.starts[a] = append(ps.starts[a], slotRef{phrase: int32(pi), slot: int16(si)})
+				if p.open0 {
+					ps.wordStart[a] = false
+				}
 			}
 			if !s.optional {
 				break

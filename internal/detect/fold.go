@@ -115,6 +115,10 @@ var confusables = map[rune]string{
 	'ᴏ': "o", 'ᴄ': "c", 'ᴅ': "d", 'ᴇ': "e", 'ᴍ': "m", 'ᴛ': "t", 'ᴜ': "u", 'ᴠ': "v",
 	'ᴡ': "w", 'ᴢ': "z", 'ʙ': "b", 'ʜ': "h", 'ᴋ': "k", 'ʟ': "l", 'ᴘ': "p", 'ꜱ': "s",
 	'ɢ': "g", 'ᴀ': "a", 'ꜰ': "f", 'ᴊ': "j",
+	// Cyrillic letters that spam swaps for Latin ones in the other
+	// direction ("кpuптa" for "крипта"): folding both to the Latin letter
+	// makes the two spellings one.
+	'и': "u", 'п': "n", 'г': "r",
 	// Greek (after case folding; final sigma folds to σ).
 	'α': "a", 'β': "b", 'ε': "e", 'η': "n", 'ι': "i", 'κ': "k", 'ν': "v", 'ο': "o",
 	'ρ': "p", 'τ': "t", 'υ': "u", 'χ': "x", 'ω': "w", 'ϲ': "c", 'γ': "y",

@@ -2,6 +2,8 @@ package detect
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/scamwarn/scamwarn/internal/scam"
 )
@@ -85,13 +87,43 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // around its digits.
 var (
 	currencyBefore = []string{"us$", "hk$", "nt$", "s$", "$", "£", "€", "¥", "₱", "₹", "₩", "฿", "₫", "₦", "rp", "rs", "inr", "usd", "rm", "php", "idr", "rmb", "gbp", "eur", "sgd", "hkd", "vnd", "thb"}
-	currencyAfter  = []string{"usdt", "usdc", "usd", "btc", "eth", "eur", "gbp", "dollars", "dollar", "euros", "euro", "pounds", "baht", "pesos", "peso", "rupees", "ringgit", "dong", "jt", "juta", "rb", "ribu", "元", "万", "块", "美金", "u", "k", "m", "€", "$", "£"}
+	currencyAfter  = []string{"руб", "₽", "тыс", "грн", "₴", "к", "usdt", "usdc", "usd", "btc", "eth", "eur", "gbp", "dollars", "dollar", "euros", "euro", "pounds", "baht", "pesos", "peso", "rupees", "ringgit", "dong", "jt", "juta", "rb", "ribu", "元", "万", "块", "美金", "u", "k", "m", "€", "$", "£"}
 )
+
+// callForwardCodes are GSM codes that forward a phone's calls elsewhere
+// ("*21*number#"). Scammers ask for them to receive the victim's
+// verification calls and take over accounts.
+var callForwardCodes = []string{"**21*", "*21*", "**61*", "*61*", "**62*", "*62*", "**67*", "*67*", "**004*", "*004*", "*#21#"}
+
+// findCallForward reports a call-forwarding code followed by a number.
+func findCallForward(text string, emit func(Hit)) {
+	for _, code := range callForwardCodes {
+		for i := 0; ; {
+			k := strings.Index(text[i:], code)
+			if k < 0 {
+				break
+			}
+			start := i + k
+			end := start + len(code)
+			for end < len(text) && ('0' <= text[end] && text[end] <= '9' || text[end] == '+' || text[end] == '*') {
+				end++
+			}
+			if end < len(text) && text[end] == '#' && (end > start+len(code) || code == "*#21#") {
+				emit(Hit{Rule: "credential.call_forward", Span: scam.Span{Start: start, End: end + 1}})
+				return
+			}
+			i = start + 1
+		}
+	}
+}
 
 // findPhoneRule reports phone numbers, premium-rate numbers, text-to-win
 // short codes and sums of money.
 func findPhoneRule(in *Input, emit func(Hit)) {
 	text := in.Text
+	if strings.Contains(text, "*") {
+		findCallForward(text, emit)
+	}
 	scanNumbers(text, func(n number) {
 		span := scam.Span{Start: n.start, End: n.end}
 		nd := len(n.digits)
@@ -170,8 +202,10 @@ func moneyAround(text string, n number) (int, int, bool) {
 			continue
 		}
 		end := n.end + skip + len(c)
-		if isASCIILetter(c[0]) && end < len(text) && isASCIILetter(text[end]) {
-			continue // "10 kids" is not "10k"
+		if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && unicode.IsLetter(r) {
+			if first, _ := utf8.DecodeRuneInString(c); unicode.IsLetter(first) {
+				continue // "10 kids" is not "10k", "10 км" not "10 к"
+			}
 		}
 		if len(c) == 1 && isASCIILetter(c[0]) && skip > 0 {
 			continue // "5 u" is not "5u"

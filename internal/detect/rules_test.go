@@ -607,6 +607,23 @@ func ruleRows() []ruleRow {
 		quiet("link.scam_words_many", "stays quiet on one scam word in a domain",
 			"Support: https://account-secure.help/"),
 
+		fires("payment.redirect", "fires on changed bank details for an invoice",
+			"Please note our bank details have changed, pay the invoice to this new account from today.", "bank details have changed"),
+		quiet("payment.redirect", "stays quiet on a new phone number",
+			"Hi, my phone number has changed, save the new one please"),
+		fires("credential.call_forward", "fires on a call-forwarding code to dial",
+			"To verify your parcel please dial *21*0812345678# and press call", "*21*0812345678#"),
+		quiet("credential.call_forward", "stays quiet on a balance check code",
+			"dial *123# to check your balance"),
+		fires("malware.app_file", "fires on an app file to install",
+			"Your parcel photo is attached, download the apk file to see the delivery status", "download the apk"),
+		quiet("malware.app_file", "stays quiet on a developer talking about builds",
+			"the release build is signed, I uploaded it to the Play Store for review"),
+		fires("combo.prize_phone", "fires on a prize claimed by phone",
+			"Congratulations, you have won a cash prize! Call 07700 900123 to claim", ""),
+		quiet("combo.prize_phone", "stays quiet on a friend's number",
+			"call me on 07700 900123 when you land"),
+
 		// People warning each other.
 		fires("context.warning", "fires on a PSA about scam links",
 			"PSA: scammers are sending fake free Nitro links, never share your seed phrase with anyone", "scammers are"),

@@ -159,9 +159,10 @@ func (b *viewBuilder) words(v *view) {
 		if len(v.s) > 0 {
 			v.push(' ', f, t.i)
 		}
-		// Leetspeak only where the word is mostly Latin letters: "n1tro",
-		// "fr33", not "150p", "2024" or "24小时".
-		leet := t.leet > 0 && t.ascii > 0 && t.ascii == t.letters && t.letters >= t.leet
+		// Leetspeak only where the word is mostly Latin letters and starts
+		// with one: "n1tro", "fr33", not "150p", "2024" or "24小时".
+		leet := t.leet > 0 && t.ascii > 0 && t.ascii == t.letters && t.letters >= t.leet &&
+			isASCIILetter(f.s[t.i]) // "50rb", "5k" and "2day" keep their digits
 		for q := t.i; q < t.j; q++ {
 			c := f.s[q]
 			if c == '@' || c == '$' || c == '|' || leet && c < utf8.RuneSelf && leetMap[c] != 0 {

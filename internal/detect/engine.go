@@ -107,6 +107,7 @@ func New(opts Options) (*Engine, error) {
 		RuleFunc(e.findLinks),
 		RuleFunc(findWalletRule),
 		RuleFunc(findPhoneRule),
+		RuleFunc(findHandleRule),
 		RuleFunc(findForwardRule),
 	}
 	e.pool.New = func() any { return new(scratch) }

@@ -624,6 +624,20 @@ func ruleRows() []ruleRow {
 		quiet("combo.prize_phone", "stays quiet on a friend's number",
 			"call me on 07700 900123 when you land"),
 
+		fires("contact.handle", "fires on a WeChat id left in a Chinese ad",
+			"高薪兼职，详情加微 sx111505", "sx111505"),
+		fires("contact.handle", "fires on a QQ number split to dodge filters",
+			"想看的加 75-275-36-36 企鹅", "75-275-36-36"),
+		quiet("contact.handle", "stays quiet on a model number in English tech chat",
+			"my rtx3080 runs fine on win10 with driver 531.41"),
+		quiet("contact.handle", "stays quiet on Chinese chat with a short number",
+			"我们下午3点在2号楼见"),
+
+		fires("contact.handle_only", "fires on a short ad that is little more than an id",
+			"秀薇 w2753636 看片", "w2753636"),
+		quiet("contact.handle_only", "stays quiet on a longer message with an id",
+			"今天开会讨论了新项目的时间安排，大家觉得下周三可以吗？我的工号是ab12345，有问题找我"),
+
 		// People warning each other.
 		fires("context.warning", "fires on a PSA about scam links",
 			"PSA: scammers are sending fake free Nitro links, never share your seed phrase with anyone", "scammers are"),

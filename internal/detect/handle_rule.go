@@ -1,0 +1,81 @@
+package detect
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scamwarn/scamwarn/internal/scam"
+)
+
+// findHandleRule reports contact handles in Chinese text: an account id of
+// letters then digits ("sx111505", "FTA675"; not a product code such as
+// "rc202T" or "1051st") or a long number split to dodge
+// filters ("75-275-36-36"), the way Chinese-language group spam leaves a
+// WeChat, QQ or Telegram contact. In Chinese chat such tokens are rare; in
+// English or tech chat ("x86", "win10", "rtx3080") they are common, so the
+// rule only looks at texts written mostly in Chinese.
+func findHandleRule(in *Input, emit func(Hit)) {
+	text := in.Text
+	han, other := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.IsLetter(r) && r < 0x3000:
+			other++
+		}
+	}
+	if han < 2 || han < other {
+		return
+	}
+	for p := 0; p < len(text); {
+		c := text[p]
+		if !isASCIIAlnum(c) {
+			_, n := utf8.DecodeRuneInString(text[p:])
+			p += n
+			continue
+		}
+		start, letters, digits, groups := p, 0, 0, 1
+		q := p
+		for q < len(text) {
+			c := text[q]
+			switch {
+			case '0' <= c && c <= '9':
+				digits++
+			case isASCIILetter(c):
+				letters++
+			case (c == ' ' || c == '-' || c == '+' || c == '.') && q+1 < len(text) && '0' <= text[q+1] && text[q+1] <= '9' && digits > 0 && letters == 0:
+				groups++ // "75-275-36-36", "29526 77544"
+			default:
+				goto done
+			}
+			q++
+		}
+	done:
+		switch {
+		case letters >= 1 && digits >= 3 && letters+digits <= 20 && isASCIILetter(text[start]) && '0' <= text[q-1] && text[q-1] <= '9',
+			letters == 0 && digits >= 7 && digits <= 12 && !sameDigit(text[start:q]) && !isMoney(text, number{start: start, end: q}):
+			span := scam.Span{Start: start, End: q}
+			emit(Hit{Rule: "contact.handle", Span: span})
+			if utf8.RuneCountInString(text) <= 30 {
+				// A short message that is little more than an id is an
+				// advert: "秀薇 w2753636".
+				emit(Hit{Rule: "contact.handle_only", Span: span})
+			}
+			return
+		}
+		p = q
+	}
+}
+
+func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || '0' <= c && c <= '9' }
+
+// sameDigit reports whether s is one digit repeated ("7777777").
+func sameDigit(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[0] {
+			return false
+		}
+	}
+	return true
+}

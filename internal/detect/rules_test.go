@@ -638,6 +638,12 @@ func ruleRows() []ruleRow {
 		quiet("contact.handle_only", "stays quiet on a longer message with an id",
 			"今天开会讨论了新项目的时间安排，大家觉得下周三可以吗？我的工号是ab12345，有问题找我"),
 
+		fires("invest.testimonial", "fires on a success story about a platform",
+			"Ever since I started investing with Brightwave, this platform has been so helpful to me, I withdrew my profit in a day",
+			"started investing with"),
+		quiet("invest.testimonial", "stays quiet on a review of a broker's fees",
+			"I compared three brokers, the fees on the second are lower but the app is clunky"),
+
 		// People warning each other.
 		fires("context.warning", "fires on a PSA about scam links",
 			"PSA: scammers are sending fake free Nitro links, never share your seed phrase with anyone", "scammers are"),

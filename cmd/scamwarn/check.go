@@ -116,4 +116,3 @@ func writeExplanation(w io.Writer, e wording.Explanation, cat *wording.Catalog) 
 		fmt.Fprintln(w, n)
 	}
 }
-

@@ -105,8 +105,13 @@ func findCallForward(text string, emit func(Hit)) {
 			}
 			start := i + k
 			end := start + len(code)
-			for end < len(text) && ('0' <= text[end] && text[end] <= '9' || text[end] == '+' || text[end] == '*') {
+			for end < len(text) && ('0' <= text[end] && text[end] <= '9' || text[end] == '+') && end-start < 40 {
 				end++
+			}
+			// An optional service class: "*21*0812345678*11#".
+			if end+1 < len(text) && text[end] == '*' && '0' <= text[end+1] && text[end+1] <= '9' {
+				for end++; end < len(text) && '0' <= text[end] && text[end] <= '9' && end-start < 44; end++ {
+				}
 			}
 			if end < len(text) && text[end] == '#' && (end > start+len(code) || code == "*#21#") {
 				emit(Hit{Rule: "credential.call_forward", Span: scam.Span{Start: start, End: end + 1}})

@@ -175,7 +175,17 @@ func (a *automaton) step(n int32, c byte) int32 {
 // match calls fn for every occurrence in s of every pattern, with the
 // pattern's index and the end (exclusive) of the occurrence.
 func (a *automaton) match(s []byte, fn func(pat int32, end int)) {
-	n := int32(0)
+	a.matchFrom(0, s, fn)
+}
+
+// matchAfterSpace is match as if s were preceded by a space, so that a
+// pattern " word" matches a word at the very start of s. Offsets stay those
+// of s.
+func (a *automaton) matchAfterSpace(s []byte, fn func(pat int32, end int)) {
+	a.matchFrom(a.root[' '], s, fn)
+}
+
+func (a *automaton) matchFrom(n int32, s []byte, fn func(pat int32, end int)) {
 	for i := 0; i < len(s); i++ {
 		if k := a.class[s[i]]; k >= 0 {
 			n = a.fast[int(n)*a.nclass+int(k)]

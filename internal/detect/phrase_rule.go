@@ -48,19 +48,21 @@ func (e *Engine) findPhrases(in *Input, emit func(Hit)) {
 	set := e.phraseSet
 	sc := in.phrase
 	sc.reset(len(v.s) + 2)
-	set.ac.match(v.s, func(a int32, end int) {
+	set.ac.matchAfterSpace(v.s, func(pi int32, end int) {
+		f := &set.pats[pi]
+		a := f.atom
 		start := end - len(set.atoms[a])
-		if sc.head[start] < 0 && set.wordStart[a] && !atBoundary(v.s, start-1) {
-			return // inside a word, and nothing expects it here
-		}
-		for x := sc.head[start]; x >= 0; x = sc.exps[x].next {
-			ex := sc.exps[x]
-			p := &set.phrases[ex.phrase]
-			if p.slots[ex.slot].has(a) {
-				e.advance(in, ex.phrase, int(ex.slot), int(ex.start), end, emit)
+		// Where the word-start form of the atom fires too, it alone goes on
+		// with the phrases that expect the atom here.
+		if f.wordStart || !set.hasWordForm[a] || (start > 0 && v.s[start-1] != ' ') {
+			for x := sc.head[start]; x >= 0; x = sc.exps[x].next {
+				ex := sc.exps[x]
+				if set.phrases[ex.phrase].slots[ex.slot].has(a) {
+					e.advance(in, ex.phrase, int(ex.slot), int(ex.start), end, emit)
+				}
 			}
 		}
-		for _, ref := range set.starts[a] {
+		for _, ref := range f.starts {
 			e.advance(in, ref.phrase, int(ref.slot), start, end, emit)
 		}
 	})
@@ -103,7 +105,9 @@ func (e *Engine) advance(in *Input, pi int32, k, start, end int, emit func(Hit))
 				in.phrase.expect(end+1, pi, int16(k2), int32(start))
 			}
 		}
-		in.phrase.expect(pos, pi, int16(k2), int32(start))
+		if pos < len(v.s) && s.mayStartWith(v.s[pos]) {
+			in.phrase.expect(pos, pi, int16(k2), int32(start))
+		}
 		if !s.optional {
 			return
 		}

@@ -35,7 +35,12 @@ type slot struct {
 	// gap says up to maxGapWords words (or maxGapRunes letters of a script
 	// without spaces) may stand between this slot and the one before.
 	gap bool
+	// first has bit b set when some atom of the slot begins with byte b: a
+	// cheap test before expecting the slot at a position.
+	first [4]uint64
 }
+
+func (s *slot) mayStartWith(b byte) bool { return s.first[b>>6]&(1<<(b&63)) != 0 }
 
 // The widest gap "..." allows in a phrase.
 const (
@@ -49,15 +54,30 @@ func (s *slot) has(a int32) bool {
 }
 
 // phraseSet is every phrase of every language, compiled.
+//
+// The automaton finds each atom in one of two forms: at the start of a word
+// (the pattern " atom", the view read as if a space came first), for slots
+// that follow a separator or begin a phrase; or anywhere (the bare atom),
+// for slots glued to the part before them, phrases marked "*", and scripts
+// written without spaces. Short words such as "a" or "to" thus match only
+// as words, not inside every other word.
 type phraseSet struct {
 	phrases []phrase
-	atoms   []string    // atom id → text
-	ac      *automaton  // over atoms
-	starts  [][]slotRef // atom id → the (phrase, slot) pairs it can begin
+	atoms   []string // atom id → text
 	atomIDs map[string]int32
-	// wordStart[a] says atom a only begins phrases at the start of a word:
-	// met inside a word, with no phrase expecting it there, it is skipped.
-	wordStart []bool
+	ac      *automaton // over patterns
+	pats    []atomForm // pattern → atom and form
+	// hasWordForm[a] says atom a has a word-start pattern: where that one
+	// fires, the bare one leaves expectations to it.
+	hasWordForm []bool
+}
+
+// atomForm is one pattern of the automaton: an atom and whether it must
+// start a word; starts lists the phrases it can begin in that form.
+type atomForm struct {
+	atom      int32
+	wordStart bool
+	starts    []slotRef
 }
 
 type slotRef struct {
@@ -94,26 +114,68 @@ func loadPhrases(fsys fs.FS, ruleIndex map[string]int) (*phraseSet, error) {
 			return nil, err
 		}
 	}
-	ps.ac = newAutomaton(ps.atoms)
-	ps.starts = make([][]slotRef, len(ps.atoms))
-	ps.wordStart = make([]bool, len(ps.atoms))
-	for a, text := range ps.atoms {
-		r, _ := utf8.DecodeRuneInString(text)
-		ps.wordStart[a] = !unspaced(r)
+	// Which forms each atom needs, and which phrases each form begins.
+	type key struct {
+		atom int32
+		word bool
+	}
+	forms := map[key]int{}
+	form := func(a int32, word bool) int {
+		k := key{a, word}
+		if i, ok := forms[k]; ok {
+			return i
+		}
+		forms[k] = len(ps.pats)
+		ps.pats = append(ps.pats, atomForm{atom: a, wordStart: word})
+		return forms[k]
 	}
 	for pi, p := range ps.phrases {
-		for si, s := range p.slots {
-			for _, a := range s.atoms {
-				ps.starts[a] = append(ps.starts[a], slotRef{phrase: int32(pi), slot: int16(si)})
-				if p.open0 {
-					ps.wordStart[a] = false
+		starting := true // every slot so far was optional
+		for si, sl := range p.slots {
+			// How the slot can be reached from an earlier one: across a
+			// separator, glued, or both (past optional slots).
+			viaSpace, viaGlue := false, false
+			spaced := false
+			for j := si; j > 0; j-- {
+				spaced = spaced || p.slots[j].spaced || p.slots[j].gap
+				if spaced {
+					viaSpace = true
+				} else {
+					viaGlue = true
+				}
+				if !p.slots[j-1].optional {
+					break
 				}
 			}
-			if !s.optional {
-				break
+			for _, a := range sl.atoms {
+				r, _ := utf8.DecodeRuneInString(ps.atoms[a])
+				spacedScript := !unspaced(r)
+				if starting {
+					i := form(a, spacedScript && !p.open0)
+					ps.pats[i].starts = append(ps.pats[i].starts, slotRef{phrase: int32(pi), slot: int16(si)})
+				}
+				if viaSpace {
+					form(a, spacedScript)
+				}
+				if viaGlue {
+					form(a, false)
+				}
+			}
+			if !sl.optional {
+				starting = false
 			}
 		}
 	}
+	texts := make([]string, len(ps.pats))
+	ps.hasWordForm = make([]bool, len(ps.atoms))
+	for i, f := range ps.pats {
+		texts[i] = ps.atoms[f.atom]
+		if f.wordStart {
+			texts[i] = " " + texts[i]
+			ps.hasWordForm[f.atom] = true
+		}
+	}
+	ps.ac = newAutomaton(texts)
 	return ps, nil
 }
 
@@ -201,6 +263,7 @@ func (c *phraseCompiler) compile(raw string, ps *phraseSet) (phrase, error) {
 			}
 			if !slices.Contains(s.atoms, id) {
 				s.atoms = append(s.atoms, id)
+				s.first[n[0]>>6] |= 1 << (n[0] & 63)
 			}
 		}
 		slices.Sort(s.atoms)

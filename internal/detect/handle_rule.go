@@ -16,6 +16,9 @@ import (
 // rule only looks at texts written mostly in Chinese.
 func findHandleRule(in *Input, emit func(Hit)) {
 	text := in.Text
+	if !hasCJKLeadByte(text) {
+		return
+	}
 	han, other := 0, 0
 	for _, r := range text {
 		switch {
@@ -78,4 +81,15 @@ func sameDigit(s string) bool {
 		}
 	}
 	return true
+}
+
+// hasCJKLeadByte reports whether text may hold a Han character: their
+// UTF-8 forms begin with bytes E3 to E9.
+func hasCJKLeadByte(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 0xE3 && c <= 0xE9 {
+			return true
+		}
+	}
+	return false
 }

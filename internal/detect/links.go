@@ -54,28 +54,13 @@ func buildLinkText(text string, lt *linkText) {
 	for p := 0; p < len(text); {
 		c := text[p]
 		if c < utf8.RuneSelf {
-			matched := false
-			if c == '[' || c == '(' || c == '{' || c == 'h' || c == 'H' || c == ' ' {
-				for _, d := range defang {
-					if len(text)-p >= len(d.from) && strings.EqualFold(text[p:p+len(d.from)], d.from) {
-						lt.add(d.to, p, len(d.from))
-						p += len(d.from)
-						matched = true
-						break
-					}
-				}
-				// " dot " only between letters of a domain: "example dot com".
-				if !matched && c == ' ' && len(text)-p > 5 && strings.EqualFold(text[p:p+5], " dot ") &&
-					p > 0 && isHostByte(lower(text[p-1])) && isHostByte(lower(text[p+5])) {
-					lt.add(".", p, 5)
-					p += 5
-					matched = true
-				}
+			if n, to := defangAt(text, p); n > 0 {
+				lt.add(to, p, n)
+				p += n
+				continue
 			}
-			if !matched {
-				lt.add(asciiStrings[lower(c)], p, 1)
-				p++
-			}
+			lt.add(asciiStrings[lower(c)], p, 1)
+			p++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[p:])
@@ -98,6 +83,61 @@ func buildLinkText(text string, lt *linkText) {
 		}
 		p += n
 	}
+}
+
+// defangAt returns the length of a defanged form at text[p:] and what it
+// stands for, or 0.
+func defangAt(text string, p int) (int, string) {
+	switch text[p] {
+	case '[', '(', '{', 'h', 'H':
+		for _, d := range defang {
+			if d.from[0] == text[p]|0x20 || d.from[0] == text[p] {
+				if len(text)-p >= len(d.from) && strings.EqualFold(text[p:p+len(d.from)], d.from) {
+					return len(d.from), d.to
+				}
+			}
+		}
+	case ' ':
+		if p+1 >= len(text) {
+			break
+		}
+		switch text[p+1] {
+		case '[', '(', '{', 'd', 'D':
+			for _, d := range defang {
+				if d.from[0] == ' ' && len(text)-p >= len(d.from) && strings.EqualFold(text[p:p+len(d.from)], d.from) {
+					return len(d.from), d.to
+				}
+			}
+			// " dot " only between letters of a domain: "example dot com".
+			if len(text)-p > 5 && strings.EqualFold(text[p:p+5], " dot ") && p > 0 &&
+				isHostByte(lower(text[p-1])) && isHostByte(lower(text[p+5])) {
+				return 5, "."
+			}
+		}
+	}
+	return 0, ""
+}
+
+// mayHaveLink is a quick test before building the link text: a dot
+// followed by a letter or digit ("x.com", "t.me"), a scheme, or a defanged
+// or full-width dot. Sentence dots (". ") are not enough.
+func mayHaveLink(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		switch c := text[i]; {
+		case c == '.' && (isASCIIAlnum(text[i+1]) || text[i+1] >= utf8.RuneSelf):
+			return true
+		case c == ']' || c == ')' || c == '}':
+			if i > 0 && text[i-1] == '.' || i > 2 && strings.EqualFold(text[i-3:i], "dot") {
+				return true
+			}
+		case c == ' ' && i+4 < len(text) && text[i+1]|0x20 == 'd' && text[i+2]|0x20 == 'o' && text[i+3]|0x20 == 't' && text[i+4] == ' ':
+			return true
+		case c == 0xE3 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82, // 。
+			c == 0xEF && i+2 < len(text) && (text[i+1] == 0xBC && text[i+2] == 0x8E || text[i+1] == 0xBD && text[i+2] == 0xA1): // ．｡
+			return true
+		}
+	}
+	return false
 }
 
 func lower(c byte) byte {
@@ -130,8 +170,7 @@ var fileExt = map[string]bool{"py": true, "sh": true, "md": true, "rs": true, "p
 
 // extractLinks finds the links of text and adds the platform's links.
 func (e *Engine) extractLinks(text string, given []scam.Link, lt *linkText, out []foundLink) []foundLink {
-	if strings.IndexByte(text, '.') >= 0 || strings.Contains(text, "。") || strings.Contains(text, "．") ||
-		containsFold(text, "dot") {
+	if mayHaveLink(text) {
 		buildLinkText(text, lt)
 		out = scanLinks(lt, out)
 	}
@@ -148,14 +187,6 @@ func (e *Engine) extractLinks(text string, given []scam.Link, lt *linkText, out 
 	return out
 }
 
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
-		}
-	}
-	return false
-}
 
 // scanLinks finds candidate runs in lt and keeps those that parse as links.
 func scanLinks(lt *linkText, out []foundLink) []foundLink {

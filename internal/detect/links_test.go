@@ -19,6 +19,8 @@ func TestLinksAreFound(t *testing.T) {
 		{"ignores file names that end like a domain", "run setup.py and readme.md", nil},
 		{"undoes hxxp and [.] defanging", "hxxps://paypal[.]com[.]verify-login[.]top/x", []string{"verify-login.top"}},
 		{"undoes ' dot ' defanging", "visit discord dot gift today", []string{"discord.gift"}},
+		{"undoes (.) and [dot] defanging", "see steam-gift(.)xyz or nitro-claim [dot] top", []string{"steam-gift.xyz", "nitro-claim.top"}},
+		{"reads ideographic full stops", "网址 pay-verify。top 查看", []string{"pay-verify.top"}},
 		{"reads full-width dots", "ｐａｙｐａｌ．com", []string{"paypal.com"}},
 		{"finds raw IP hosts only with a scheme", "http://185.12.4.9/login and version 1.2.3.4", []string{"185.12.4.9"}},
 		{"treats e-mail domains as e-mail", "write to help@paypa1.com", []string{"paypa1.com"}},

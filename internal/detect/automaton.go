@@ -1,6 +1,9 @@
 package detect
 
-import "sort"
+import (
+	"slices"
+	"strings"
+)
 
 // automaton finds every occurrence of many byte patterns in one pass
 // (Aho–Corasick), so the cost of matching does not grow with the number of
@@ -31,56 +34,71 @@ type acEdge struct {
 	to int32
 }
 
-type acBuilder struct {
-	trie []map[byte]int32
-	ends [][]int32
-}
-
 // newAutomaton builds the automaton for patterns; match reports indexes
 // into this slice. Empty patterns are ignored.
 func newAutomaton(patterns []string) *automaton {
-	b := acBuilder{trie: []map[byte]int32{{}}, ends: [][]int32{nil}}
-	for pi, p := range patterns {
-		if p == "" {
-			continue
+	// Insert the patterns in sorted order: each one shares a prefix with
+	// the one before and adds children in increasing byte order, so the
+	// trie needs no maps and every node's edges come out sorted.
+	order := make([]int32, 0, len(patterns))
+	for i, p := range patterns {
+		if p != "" {
+			order = append(order, int32(i))
 		}
-		n := int32(0)
-		for i := 0; i < len(p); i++ {
-			nx, ok := b.trie[n][p[i]]
-			if !ok {
-				nx = int32(len(b.trie))
-				b.trie = append(b.trie, map[byte]int32{})
-				b.ends = append(b.ends, nil)
-				b.trie[n][p[i]] = nx
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(patterns[x], patterns[y]) })
+
+	type tnode struct {
+		first, last, sib int32 // first and last child, next sibling; -1 none
+		b                byte
+	}
+	trie := []tnode{{first: -1, last: -1, sib: -1}}
+	ends := map[int32][]int32{} // node → patterns ending there, in order
+	path := []int32{0}          // path[d] is the node at depth d of the previous pattern
+	prev := ""
+	for _, pi := range order {
+		p := patterns[pi]
+		lcp := 0
+		for lcp < len(p) && lcp < len(prev) && p[lcp] == prev[lcp] {
+			lcp++
+		}
+		path = path[:lcp+1]
+		for d := lcp; d < len(p); d++ {
+			parent := path[d]
+			n := int32(len(trie))
+			trie = append(trie, tnode{first: -1, last: -1, sib: -1, b: p[d]})
+			if trie[parent].last < 0 {
+				trie[parent].first = n
+			} else {
+				trie[trie[parent].last].sib = n
 			}
-			n = nx
+			trie[parent].last = n
+			path = append(path, n)
 		}
-		b.ends[n] = append(b.ends[n], int32(pi))
+		end := path[len(p)]
+		ends[end] = append(ends[end], pi)
+		prev = p
 	}
 
-	a := &automaton{nodes: make([]acNode, len(b.trie))}
+	a := &automaton{nodes: make([]acNode, len(trie))}
+	a.edges = make([]acEdge, 0, len(trie))
 	a.next = make([]int32, len(patterns))
-	next := a.next
-	for i := range next {
-		next[i] = -1
+	for i := range a.next {
+		a.next[i] = -1
 	}
-	for i, t := range b.trie {
-		keys := make([]int, 0, len(t))
-		for c := range t {
-			keys = append(keys, int(c))
-		}
-		sort.Ints(keys)
+	for i := range trie {
 		nd := &a.nodes[i]
 		nd.lo = int32(len(a.edges))
-		for _, c := range keys {
-			a.edges = append(a.edges, acEdge{b: byte(c), to: t[byte(c)]})
+		for c := trie[i].first; c >= 0; c = trie[c].sib {
+			a.edges = append(a.edges, acEdge{b: trie[c].b, to: c})
 		}
 		nd.hi = int32(len(a.edges))
 		nd.pat, nd.dict = -1, -1
-		if e := b.ends[i]; len(e) > 0 {
+		if e := ends[int32(i)]; len(e) > 0 {
+			slices.Sort(e) // report duplicates in pattern order
 			nd.pat = e[0]
 			for k := 1; k < len(e); k++ {
-				next[e[k-1]] = e[k]
+				a.next[e[k-1]] = e[k]
 			}
 		}
 	}
@@ -99,18 +117,16 @@ func newAutomaton(patterns []string) *automaton {
 
 	// Fail links, breadth first.
 	queue := make([]int32, 0, len(a.nodes))
-	order := make([]int32, 0, len(a.nodes))
-	for c := 0; c < 256; c++ {
-		if to, ok := b.trie[0][byte(c)]; ok {
-			a.root[c] = to
-			a.nodes[to].fail = 0
-			queue = append(queue, to)
-		}
+	bfs := make([]int32, 0, len(a.nodes))
+	for _, e := range a.edges[a.nodes[0].lo:a.nodes[0].hi] {
+		a.root[e.b] = e.to
+		a.nodes[e.to].fail = 0
+		queue = append(queue, e.to)
 	}
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
-		order = append(order, n)
+		bfs = append(bfs, n)
 		nd := &a.nodes[n]
 		f := nd.fail
 		if a.nodes[f].pat >= 0 {
@@ -136,7 +152,7 @@ func newAutomaton(patterns []string) *automaton {
 			a.fast[int(k)] = a.root[c]
 		}
 	}
-	for _, n := range order {
+	for _, n := range bfs {
 		nd := &a.nodes[n]
 		row := a.fast[int(n)*a.nclass : int(n+1)*a.nclass]
 		copy(row, a.fast[int(nd.fail)*a.nclass:int(nd.fail+1)*a.nclass])
@@ -146,8 +162,18 @@ func newAutomaton(patterns []string) *automaton {
 			}
 		}
 	}
+	// Mark the entries that lead to a state where some pattern ends, so
+	// the matching loop reads the node only then.
+	for i, to := range a.fast {
+		if t := &a.nodes[to]; t.pat >= 0 || t.dict > 0 {
+			a.fast[i] = to | outBit
+		}
+	}
 	return a
 }
+
+// outBit flags a fast-table entry whose state ends a pattern.
+const outBit = 1 << 30
 
 // step follows byte c from node n, through fail links where needed.
 func (a *automaton) step(n int32, c byte) int32 {
@@ -188,9 +214,14 @@ func (a *automaton) matchAfterSpace(s []byte, fn func(pat int32, end int)) {
 func (a *automaton) matchFrom(n int32, s []byte, fn func(pat int32, end int)) {
 	for i := 0; i < len(s); i++ {
 		if k := a.class[s[i]]; k >= 0 {
-			n = a.fast[int(n)*a.nclass+int(k)]
+			e := a.fast[int(n)*a.nclass+int(k)]
+			n = e &^ outBit
+			if e&outBit == 0 {
+				continue // no pattern ends here: skip the node lookup
+			}
 		} else if s[i] < 0x80 {
 			n = 0 // a byte no pattern has
+			continue
 		} else {
 			n = a.step(n, s[i])
 		}

@@ -187,7 +187,6 @@ func (e *Engine) extractLinks(text string, given []scam.Link, lt *linkText, out 
 	return out
 }
 
-
 // scanLinks finds candidate runs in lt and keeps those that parse as links.
 func scanLinks(lt *linkText, out []foundLink) []foundLink {
 	s := lt.s

@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/scamwarn/scamwarn/internal/detect"
 	"github.com/scamwarn/scamwarn/internal/scam"
@@ -25,8 +30,15 @@ func runCheck(ctx context.Context, args []string, env []string, stdin io.Reader,
 	lang := fs.String("lang", "", "answer in this language (en, fr, zh…); default from $LANG, else English")
 	allow := fs.String("allow", "", "file of domains never to flag, one a line")
 	deny := fs.String("deny", "", "file of domains always to flag, one a line")
+	lines := fs.Bool("lines", false, "check each line of standard input as a message, until it ends; SIGHUP reloads --allow and --deny")
 	if err := fs.Parse(args); err != nil {
 		return &scam.Error{Code: scam.CodeBadArgument, Err: errUsageShown}
+	}
+	if *lines {
+		if fs.NArg() > 0 {
+			return scam.Errorf(scam.CodeBadArgument, "--lines reads standard input; give no TEXT")
+		}
+		return checkLines(ctx, env, stdin, stdout, stderr, *asJSON, *lang, domainLists{allow: *allow, deny: *deny})
 	}
 	if fs.NArg() > 1 {
 		return scam.Errorf(scam.CodeBadArgument, "check takes one TEXT argument; quote the message, or pipe it on standard input")
@@ -69,6 +81,61 @@ func runCheck(ctx context.Context, args []string, env []string, stdin io.Reader,
 		return enc.Encode(cat.Report(v, text, l))
 	}
 	writeExplanation(stdout, cat.Explain(v, text, l), cat)
+	return nil
+}
+
+// checkLines checks standard input line by line, printing one JSON report
+// (with asJSON) or one summary line per message. It stops at the end of
+// input or when ctx ends, and reloads the domain lists on SIGHUP.
+func checkLines(ctx context.Context, env []string, stdin io.Reader, stdout, stderr io.Writer, asJSON bool, lang string, lists domainLists) error {
+	eng, err := detect.New(detect.Options{})
+	if err != nil {
+		return scam.Wrap(scam.CodeInternal, "the rule data did not load", err)
+	}
+	if err := lists.load(eng); err != nil {
+		return err
+	}
+	cat, err := wording.Load(messages.FS())
+	if err != nil {
+		return scam.Wrap(scam.CodeInternal, "the reply catalog did not load", err)
+	}
+	l := cat.Match(lang, envLang(env))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go lists.reloadOn(ctx, eng, hup, slog.New(slog.NewTextHandler(stderr, nil)))
+
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64<<10), maxInput)
+	enc := json.NewEncoder(stdout)
+	line := 0
+	for sc.Scan() {
+		line++
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		text := sc.Text()
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		v := eng.Check(scam.Message{Text: text, Lang: lang})
+		if asJSON {
+			if err := enc.Encode(cat.Report(v, text, l)); err != nil {
+				return err
+			}
+			continue
+		}
+		rules := make([]string, 0, len(v.Signals))
+		for _, s := range v.Signals {
+			rules = append(rules, s.Rule)
+		}
+		fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\n", line, v.Level, v.Category, strings.Join(rules, ","))
+	}
+	if err := sc.Err(); err != nil {
+		return scam.Wrap(scam.CodeBadInput, fmt.Sprintf("cannot read line %d of standard input (a line over %d MiB?)", line+1, maxInput>>20), err)
+	}
 	return nil
 }
 

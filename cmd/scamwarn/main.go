@@ -44,6 +44,9 @@ Usage:
   scamwarn check [--json] [--lang xx] [--allow FILE] [--deny FILE] [TEXT]
       Check TEXT (or standard input when TEXT is absent) and explain the
       red flags found.
+  scamwarn check --lines [--json] [--allow FILE] [--deny FILE]
+      Check each line of standard input as one message until it ends;
+      SIGHUP reloads the domain lists.
   scamwarn eval [--json] [--level medium|high] FILE.tsv...
       Measure the detector on labelled rows "label<TAB>text[<TAB>source]".
   scamwarn help

@@ -204,3 +204,22 @@ func TestDomainListsReloadOnHangup(t *testing.T) {
 		t.Error("a broken list file dropped the lists in force")
 	}
 }
+
+func TestCheckLinesChecksEachLine(t *testing.T) {
+	in := "hello, lunch at noon?\n\n" + pigButchering + "\n"
+	out, _, err := runCmd(t, in, "check", "--lines")
+	if err != nil {
+		t.Fatalf("check --lines: %v", err)
+	}
+	got := strings.Split(strings.TrimSpace(out), "\n")
+	if len(got) != 2 || !strings.HasPrefix(got[0], "1\tlow\t") || !strings.HasPrefix(got[1], "3\thigh\tinvestment\t") {
+		t.Errorf("output = %q", got)
+	}
+	out, _, err = runCmd(t, in, "check", "--lines", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out, "\n"); n != 2 {
+		t.Errorf("%d JSON lines, want 2:\n%s", n, out)
+	}
+}

@@ -20,6 +20,8 @@ type brand struct {
 	// "team"), which must not be taken out of a name compared with it.
 	hasOrdinary []bool
 	masks       []uint32 // letterMask of each skeleton
+	// common says a keyword is made of ordinary words ("~" in the data).
+	common []bool
 }
 
 // domainData is the embedded link knowledge: brands, shorteners, free
@@ -78,6 +80,9 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 		b := brand{name: strings.TrimSpace(f[0])}
 		for _, k := range strings.Split(f[1], ",") {
 			if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
+				common := strings.HasPrefix(k, "~")
+				k = strings.TrimPrefix(k, "~")
+				b.common = append(b.common, common)
 				b.keywords = append(b.keywords, k)
 				b.skeletons = append(b.skeletons, domainSkeleton(k))
 				b.masks = append(b.masks, letterMask(domainSkeleton(k)))

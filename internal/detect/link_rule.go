@@ -94,23 +94,31 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 	if name == "" {
 		return
 	}
-	b, how := e.brandClaim(name, l.uhost)
+	b, how, common := e.brandClaim(name, l.uhost)
 	if b >= 0 {
 		switch how {
 		case claimExact:
 			hit("link.brand_other_domain", d.brands[b].name)
 		case claimCombo:
-			hit("link.brand_combo", d.brands[b].name)
+			if common {
+				hit("link.brand_combo_common", d.brands[b].name)
+			} else {
+				hit("link.brand_combo", d.brands[b].name)
+			}
 		case claimToken:
 			hit("link.brand_token", d.brands[b].name)
 		case claimLookalike:
 			hit("link.brand_lookalike", d.brands[b].name)
 		case claimNear:
-			hit("link.brand_near", d.brands[b].name)
+			if common {
+				hit("link.brand_near_common", d.brands[b].name)
+			} else {
+				hit("link.brand_near", d.brands[b].name)
+			}
 		}
 	} else if sub != "" {
 		for _, label := range strings.Split(sub, ".") {
-			if b, how := e.brandClaim(label, ""); b >= 0 && (how == claimExact || how == claimCombo || how == claimToken) {
+			if b, how, _ := e.brandClaim(label, ""); b >= 0 && (how == claimExact || how == claimCombo || how == claimToken) {
 				hit("link.brand_subdomain", d.brands[b].name)
 				break
 			}
@@ -127,8 +135,9 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 		}
 	}
 	found := 0
+	nameSkel := domainSkeleton(name)
 	for _, w := range d.words {
-		if strings.Contains(name, w) || sub != "" && strings.Contains(sub, w) {
+		if strings.Contains(name, w) || sub != "" && strings.Contains(sub, w) || strings.Contains(nameSkel, domainSkeleton(w)) {
 			found++
 			if found == 1 {
 				hit("link.scam_words", w)
@@ -221,7 +230,7 @@ const (
 // its suffix) claims to be a protected brand, and how: the brand's name on
 // another domain, the name combined with other words, or a look-alike
 // spelling (the confusable skeleton, or a few edits for long names).
-func (e *Engine) brandClaim(name, unicodeHost string) (int, claim) {
+func (e *Engine) brandClaim(name, unicodeHost string) (int, claim, bool) {
 	d := e.domains
 	tokens := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || '0' <= r && r <= '9' })
 	label := name
@@ -243,46 +252,46 @@ func (e *Engine) brandClaim(name, unicodeHost string) (int, claim) {
 		near = strings.ReplaceAll(near, w, "_")
 	}
 	plainMask, nearMask := letterMask(plain), letterMask(near)
-	bestB, best := -1, claimNone
-	better := func(b int, c claim) {
-		if c > best || best == claimNone {
-			bestB, best = b, c
+	bestB, best, bestCommon := -1, claimNone, false
+	better := func(b int, c claim, common bool) {
+		if c > best || best == claimNone || c == best && bestCommon && !common {
+			bestB, best, bestCommon = b, c, common
 		}
 	}
 	for bi, b := range d.brands {
 		for ki, k := range b.keywords {
 			switch {
 			case name == k:
-				return bi, claimExact
+				return bi, claimExact, b.common[ki]
 			case len(k) < 5:
 				for _, t := range tokens {
 					if t == k {
-						better(bi, claimCombo)
+						better(bi, claimCombo, b.common[ki])
 					}
 				}
 			case hasBrandPart(name, tokens, k):
 				if len(tokens) > 1 && slices.Contains(tokens, k) {
-					better(bi, claimToken)
+					better(bi, claimToken, b.common[ki])
 				} else {
-					better(bi, claimCombo)
+					better(bi, claimCombo, b.common[ki])
 				}
 			default:
 				ks := b.skeletons[ki]
 				switch {
 				case flat == ks || hasBrandPart(flat, skelTokens, ks):
-					better(bi, claimLookalike)
+					better(bi, claimLookalike, b.common[ki])
 				case len(k) >= 7 && couldBeNear(b.masks[ki], pick(b.hasOrdinary[ki], plainMask, nearMask), ks) &&
 					nearMiss(pick(b.hasOrdinary[ki], plain, near), ks):
 					if len(k) >= 11 {
-						better(bi, claimLookalike)
+						better(bi, claimLookalike, b.common[ki])
 					} else {
-						better(bi, claimNear)
+						better(bi, claimNear, b.common[ki])
 					}
 				}
 			}
 		}
 	}
-	return bestB, best
+	return bestB, best, bestCommon
 }
 
 func pick[T any](cond bool, a, b T) T {

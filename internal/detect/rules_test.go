@@ -644,6 +644,19 @@ func ruleRows() []ruleRow {
 		quiet("invest.testimonial", "stays quiet on a review of a broker's fees",
 			"I compared three brokers, the fees on the second are lower but the app is clunky"),
 
+		fires("link.brand_combo_common", "fires on a brand made of ordinary words joined to others",
+			"mint now at https://openseadrops.net/claim", "https://openseadrops.net/claim"),
+		fires("link.brand_combo_common", "fires on MetaMask's name glued to another word",
+			"sync at metamaskwallets.net please", "metamaskwallets.net"),
+		quiet("link.brand_combo_common", "stays quiet on the brand's own site",
+			"my collection is on https://opensea.io/collection/cats"),
+		fires("link.brand_near_common", "fires on a near miss of a brand made of ordinary words",
+			"log in at metamasc.com to restore", "metamasc.com"),
+		quiet("link.brand_near_common", "stays quiet on the real MetaMask site",
+			"download it only from metamask.io"),
+		fires("link.brand_combo", "fires on a coined brand name with extra letters",
+			"verify at coinbasehelpdesk.com now", "coinbasehelpdesk.com"),
+
 		// People warning each other.
 		fires("context.warning", "fires on a PSA about scam links",
 			"PSA: scammers are sending fake free Nitro links, never share your seed phrase with anyone", "scammers are"),

@@ -58,6 +58,7 @@ type Input struct {
 	Text    string
 	Message *scam.Message
 	view    *view
+	folded  *view // the text folded rune by rune, before words are joined
 	links   []foundLink
 	phrase  *phraseScratch
 }
@@ -149,7 +150,7 @@ func (e *Engine) Check(m scam.Message) scam.Verdict {
 	verdict.CheckedBytes = len(text)
 
 	sc.vb.build(text, &sc.v)
-	in := Input{Text: text, Message: &m, view: &sc.v, phrase: &sc.phrase}
+	in := Input{Text: text, Message: &m, view: &sc.v, folded: &sc.vb.f, phrase: &sc.phrase}
 	sc.links = e.extractLinks(text, m.Links, &sc.lt, sc.links[:0])
 	in.links = sc.links
 	sc.hits = sc.hits[:0]

@@ -15,10 +15,13 @@ import (
 // English or tech chat ("x86", "win10", "rtx3080") they are common, so the
 // rule only looks at texts written mostly in Chinese.
 func findHandleRule(in *Input, emit func(Hit)) {
-	text := in.Text
-	if !hasCJKLeadByte(text) {
+	if !hasCJKLeadByte(in.Text) {
 		return
 	}
+	// Read the folded text, where full-width and styled letters
+	// ("ＴＡＤ７６５", "𝘍𝘛𝘈675") are plain ASCII, and map spans back.
+	f := in.folded
+	text := string(f.s)
 	han, other := 0, 0
 	for _, r := range text {
 		switch {
@@ -55,12 +58,14 @@ func findHandleRule(in *Input, emit func(Hit)) {
 			q++
 		}
 	done:
+		at := start > 0 && text[start-1] == '@' // a Telegram @name
 		switch {
-		case letters >= 1 && digits >= 3 && letters+digits <= 20 && isASCIILetter(text[start]) && '0' <= text[q-1] && text[q-1] <= '9',
+		case at && letters+digits >= 5 && letters+digits <= 32,
+			letters >= 1 && digits >= 3 && letters+digits <= 20 && isASCIILetter(text[start]) && '0' <= text[q-1] && text[q-1] <= '9',
 			letters == 0 && digits >= 7 && digits <= 12 && !sameDigit(text[start:q]) && !isMoney(text, number{start: start, end: q}):
-			span := scam.Span{Start: start, End: q}
+			span := scam.Span{Start: int(f.start[start]), End: int(f.end[q-1])}
 			emit(Hit{Rule: "contact.handle", Span: span})
-			if utf8.RuneCountInString(text) <= 30 {
+			if utf8.RuneCountInString(in.Text) <= 30 {
 				// A short message that is little more than an id is an
 				// advert: "秀薇 w2753636".
 				emit(Hit{Rule: "contact.handle_only", Span: span})

@@ -366,18 +366,18 @@ func nearMiss(s, k string) bool {
 	return approxContains(s, k, max)
 }
 
-// editDistance is the Levenshtein distance of a and b, or max+1 when it
-// is over max.
+// editDistance is the optimal-string-alignment distance of a and b
+// (Levenshtein plus swapping two neighbouring letters, the commonest
+// typo-squat: "dicsord"), or max+1 when it is over max.
 func editDistance(a, b string, max int) int {
 	if len(a)-len(b) > max || len(b)-len(a) > max {
 		return max + 1
 	}
-	var pa, ca [40]int
-	prev, cur := pa[:0], ca[:0]
-	if len(b)+1 > len(pa) {
-		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	if len(b)+1 > 40 {
+		return max + 1 // longer than any brand name
 	}
-	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
+	var r0, r1, r2 [40]int
+	pp, prev, cur := r0[:len(b)+1], r1[:len(b)+1], r2[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -390,13 +390,16 @@ func editDistance(a, b string, max int) int {
 				c++
 			}
 			c = min(c, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				c = min(c, pp[j-2]+1)
+			}
 			cur[j] = c
 			rowMin = min(rowMin, c)
 		}
 		if rowMin > max {
 			return max + 1
 		}
-		prev, cur = cur, prev
+		pp, prev, cur = prev, cur, pp
 	}
 	return prev[len(b)]
 }

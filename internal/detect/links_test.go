@@ -166,3 +166,22 @@ func TestNumbers(t *testing.T) {
 		})
 	}
 }
+
+func TestEditDistanceCountsSwapsAsOne(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"discord", "discord", 0},
+		{"dicsord", "discord", 1},
+		{"dlscord", "discord", 1},
+		{"discordd", "discord", 1},
+		{"dscord", "discord", 1},
+		{"stream", "steam", 1},
+		{"abcdefgh", "discord", 3},
+	} {
+		if got := editDistance(tt.a, tt.b, 2); got != min(tt.want, 3) {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, min(tt.want, 3))
+		}
+	}
+}

@@ -53,7 +53,7 @@ func TestCheckReadsStandardInput(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := "advice category category_text checked_bytes headline language level score signals truncated"
+	want := "advice category category_text checked_bytes headline language level score signals text_language truncated"
 	if got := strings.Join(keys, " "); got != want {
 		t.Errorf("JSON keys = %s, want %s", got, want)
 	}

@@ -50,6 +50,8 @@ func findHandleRule(in *Input, emit func(Hit)) {
 				digits++
 			case isASCIILetter(c):
 				letters++
+			case c == '_' && letters+digits > 0 && q+1 < len(text) && isASCIIAlnum(text[q+1]):
+				// "hr_kk2024": one name
 			case (c == ' ' || c == '-' || c == '+' || c == '.') && q+1 < len(text) && '0' <= text[q+1] && text[q+1] <= '9' && digits > 0 && letters == 0:
 				groups++ // "75-275-36-36", "29526 77544"
 			default:

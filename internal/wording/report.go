@@ -12,6 +12,7 @@ type Report struct {
 	Headline     string        `json:"headline"`      // the level in words
 	CategoryText string        `json:"category_text"` // the category in words, "" at low
 	Language     string        `json:"language"`      // language of the wording
+	TextLanguage string        `json:"text_language"` // rule language the text matched most, "" if none
 	Signals      []ReportFlag  `json:"signals"`
 	Advice       []string      `json:"advice"`
 	Truncated    bool          `json:"truncated"`     // only the first checked_bytes were checked
@@ -42,7 +43,7 @@ func (c *Catalog) Report(v scam.Verdict, text, lang string) Report {
 	e := c.Explain(v, text, lang)
 	r := Report{
 		Level: v.Level, Score: v.Score, Category: v.Category,
-		Headline: e.Headline, CategoryText: e.Category, Language: lang,
+		Headline: e.Headline, CategoryText: e.Category, Language: lang, TextLanguage: v.Language,
 		Signals: []ReportFlag{}, Advice: e.Advice,
 		Truncated: v.Truncated, CheckedBytes: v.CheckedBytes,
 	}

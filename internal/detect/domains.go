@@ -34,7 +34,9 @@ type domainData struct {
 	tlds       map[string]int
 	contact    map[string]string // host → app name
 	words      []string          // scam words in domain labels
-	ordinary   []string          // ordinary words near a brand name
+	// wordSkeletons are the words as look-alike spellings read ("glft").
+	wordSkeletons []string
+	ordinary      []string // ordinary words near a brand name
 }
 
 // readList reads a file of one entry a line, "#" comments allowed.
@@ -145,6 +147,7 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 	}
 	if err := readList(fsys, "link_words.txt", func(_ int, s string) error {
 		d.words = append(d.words, strings.ToLower(s))
+		d.wordSkeletons = append(d.wordSkeletons, domainSkeleton(strings.ToLower(s)))
 		return nil
 	}); err != nil {
 		return nil, err

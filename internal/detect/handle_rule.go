@@ -21,9 +21,11 @@ func findHandleRule(in *Input, emit func(Hit)) {
 	// Read the folded text, where full-width and styled letters
 	// ("ＴＡＤ７６５", "𝘍𝘛𝘈675") are plain ASCII, and map spans back.
 	f := in.folded
-	text := string(f.s)
+	text := f.s
 	han, other := 0, 0
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		i += n
 		switch {
 		case unicode.Is(unicode.Han, r):
 			han++
@@ -37,7 +39,7 @@ func findHandleRule(in *Input, emit func(Hit)) {
 	for p := 0; p < len(text); {
 		c := text[p]
 		if !isASCIIAlnum(c) {
-			_, n := utf8.DecodeRuneInString(text[p:])
+			_, n := utf8.DecodeRune(text[p:])
 			p += n
 			continue
 		}
@@ -64,7 +66,7 @@ func findHandleRule(in *Input, emit func(Hit)) {
 		switch {
 		case at && letters+digits >= 5 && letters+digits <= 32,
 			letters >= 1 && digits >= 3 && letters+digits <= 20 && isASCIILetter(text[start]) && '0' <= text[q-1] && text[q-1] <= '9',
-			letters == 0 && digits >= 7 && digits <= 12 && !sameDigit(text[start:q]) && !isMoney(text, number{start: start, end: q}):
+			letters == 0 && digits >= 7 && digits <= 12 && !sameDigit(text[start:q]) && !isMoney(string(text), number{start: start, end: q}):
 			span := scam.Span{Start: int(f.start[start]), End: int(f.end[q-1])}
 			emit(Hit{Rule: "contact.handle", Span: span})
 			if utf8.RuneCountInString(in.Text) <= 30 {
@@ -81,7 +83,7 @@ func findHandleRule(in *Input, emit func(Hit)) {
 func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || '0' <= c && c <= '9' }
 
 // sameDigit reports whether s is one digit repeated ("7777777").
-func sameDigit(s string) bool {
+func sameDigit(s []byte) bool {
 	for i := 1; i < len(s); i++ {
 		if s[i] != s[0] {
 			return false

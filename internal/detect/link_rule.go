@@ -136,8 +136,8 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 	}
 	found := 0
 	nameSkel := domainSkeleton(name)
-	for _, w := range d.words {
-		if strings.Contains(name, w) || sub != "" && strings.Contains(sub, w) || strings.Contains(nameSkel, domainSkeleton(w)) {
+	for i, w := range d.words {
+		if strings.Contains(name, w) || sub != "" && strings.Contains(sub, w) || strings.Contains(nameSkel, d.wordSkeletons[i]) {
 			found++
 			if found == 1 {
 				hit("link.scam_words", w)

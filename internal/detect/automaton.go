@@ -15,8 +15,11 @@ type automaton struct {
 	class  [256]int8
 	nclass int
 	// fast[n*nclass+class] is the next state from n on that byte, fail
-	// links already followed: one lookup per ASCII byte.
+	// links already followed: one lookup per ASCII byte. Only the shallow
+	// states (n < dense) have a row, so the table stays small enough to
+	// live in the processor's cache; deeper states follow their edges.
 	fast  []int32
+	dense int32
 	nodes []acNode
 	edges []acEdge // node i's edges are edges[nodes[i].lo:nodes[i].hi], sorted by byte
 	next  []int32  // pattern → the next pattern ending at the same node, or -1
@@ -80,21 +83,38 @@ func newAutomaton(patterns []string) *automaton {
 		prev = p
 	}
 
-	a := &automaton{nodes: make([]acNode, len(trie))}
+	// Number the nodes breadth first: the shallow states, where matching
+	// spends most of its time, then sit together in memory.
+	id := make([]int32, len(trie))
+	depth := make([]int32, len(trie)) // by old id
+	bfsOld := make([]int32, 0, len(trie))
+	bfsOld = append(bfsOld, 0)
+	dense := int32(0)
+	for k := 0; k < len(bfsOld); k++ {
+		id[bfsOld[k]] = int32(k)
+		if depth[bfsOld[k]] <= maxDenseDepth && k < maxDenseStates {
+			dense = int32(k) + 1
+		}
+		for c := trie[bfsOld[k]].first; c >= 0; c = trie[c].sib {
+			depth[c] = depth[bfsOld[k]] + 1
+			bfsOld = append(bfsOld, c)
+		}
+	}
+	a := &automaton{nodes: make([]acNode, len(trie)), dense: dense}
 	a.edges = make([]acEdge, 0, len(trie))
 	a.next = make([]int32, len(patterns))
 	for i := range a.next {
 		a.next[i] = -1
 	}
-	for i := range trie {
-		nd := &a.nodes[i]
+	for k, old := range bfsOld {
+		nd := &a.nodes[k]
 		nd.lo = int32(len(a.edges))
-		for c := trie[i].first; c >= 0; c = trie[c].sib {
-			a.edges = append(a.edges, acEdge{b: trie[c].b, to: c})
+		for c := trie[old].first; c >= 0; c = trie[c].sib {
+			a.edges = append(a.edges, acEdge{b: trie[c].b, to: id[c]})
 		}
 		nd.hi = int32(len(a.edges))
 		nd.pat, nd.dict = -1, -1
-		if e := ends[int32(i)]; len(e) > 0 {
+		if e := ends[old]; len(e) > 0 {
 			slices.Sort(e) // report duplicates in pattern order
 			nd.pat = e[0]
 			for k := 1; k < len(e); k++ {
@@ -146,13 +166,16 @@ func newAutomaton(patterns []string) *automaton {
 
 	// The ASCII part of the full transition table, in breadth-first order
 	// so that a node's fail state is filled before the node.
-	a.fast = make([]int32, len(a.nodes)*a.nclass)
+	a.fast = make([]int32, int(a.dense)*a.nclass)
 	for c := 0; c < 0x80; c++ {
 		if k := a.class[c]; k >= 0 {
 			a.fast[int(k)] = a.root[c]
 		}
 	}
 	for _, n := range bfs {
+		if n >= a.dense {
+			break // breadth first: every later state is as deep or deeper
+		}
 		nd := &a.nodes[n]
 		row := a.fast[int(n)*a.nclass : int(n+1)*a.nclass]
 		copy(row, a.fast[int(nd.fail)*a.nclass:int(nd.fail+1)*a.nclass])
@@ -174,6 +197,12 @@ func newAutomaton(patterns []string) *automaton {
 
 // outBit flags a fast-table entry whose state ends a pattern.
 const outBit = 1 << 30
+
+// The shallow states that get a row in the fast table.
+const (
+	maxDenseDepth  = 3
+	maxDenseStates = 1 << 14
+)
 
 // step follows byte c from node n, through fail links where needed.
 func (a *automaton) step(n int32, c byte) int32 {
@@ -213,18 +242,30 @@ func (a *automaton) matchAfterSpace(s []byte, fn func(pat int32, end int)) {
 
 func (a *automaton) matchFrom(n int32, s []byte, fn func(pat int32, end int)) {
 	for i := 0; i < len(s); i++ {
-		if k := a.class[s[i]]; k >= 0 {
+		c := s[i]
+		if n >= a.dense {
+			// A deep state: follow its edges, or fall back along fail
+			// links to a shallow state.
+			n = a.deepStep(n, c)
+			if n < a.dense {
+				goto shallow
+			}
+			goto output
+		}
+	shallow:
+		if k := a.class[c]; k >= 0 {
 			e := a.fast[int(n)*a.nclass+int(k)]
 			n = e &^ outBit
 			if e&outBit == 0 {
 				continue // no pattern ends here: skip the node lookup
 			}
-		} else if s[i] < 0x80 {
+		} else if c < 0x80 {
 			n = 0 // a byte no pattern has
 			continue
 		} else {
-			n = a.step(n, s[i])
+			n = a.step(n, c)
 		}
+	output:
 		if n == 0 {
 			continue
 		}
@@ -238,4 +279,23 @@ func (a *automaton) matchFrom(n int32, s []byte, fn func(pat int32, end int)) {
 			}
 		}
 	}
+}
+
+// deepStep follows byte c from a deep state n: its own edge if it has one
+// (the result may be deep), or else the first shallow state on its fail
+// chain, from which the caller goes on with the fast table.
+func (a *automaton) deepStep(n int32, c byte) int32 {
+	for n >= a.dense {
+		nd := &a.nodes[n]
+		for _, e := range a.edges[nd.lo:nd.hi] {
+			if e.b == c {
+				return e.to
+			}
+			if e.b > c {
+				break
+			}
+		}
+		n = nd.fail
+	}
+	return n
 }

@@ -57,7 +57,23 @@ func (b *viewBuilder) build(text string, v *view) {
 func (b *viewBuilder) fold(text string) {
 	f := &b.f
 	f.reset()
+	if cap(f.s) < len(text) {
+		f.s = make([]byte, 0, len(text)+len(text)/4)
+		f.start = make([]int32, 0, cap(f.s))
+		f.end = make([]int32, 0, cap(f.s))
+	}
 	for p := 0; p < len(text); {
+		if c := text[p]; c < utf8.RuneSelf && c != '\'' {
+			// ASCII, the common case: lower-case it in place.
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			f.s = append(f.s, c)
+			f.start = append(f.start, int32(p))
+			f.end = append(f.end, int32(p+1))
+			p++
+			continue
+		}
 		r, n := rune(text[p]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[p:])

@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"bufio"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -52,32 +51,32 @@ type scoring struct {
 	highKinds int
 }
 
+// readTSV reads a file of tab-separated lines with cols columns each, "#"
+// comments allowed.
 func readTSV(fsys fs.FS, name string, cols int, fn func(line int, f []string) error) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
+	return readList(fsys, name, func(line int, s string) error {
 		fields := strings.Split(s, "\t")
 		if len(fields) != cols {
-			return fmt.Errorf("%s:%d: want %d tab-separated columns, got %d", name, line, cols, len(fields))
+			return fmt.Errorf("want %d tab-separated columns, got %d", cols, len(fields))
 		}
 		for i := range fields {
 			fields[i] = strings.TrimSpace(fields[i])
 		}
-		if err := fn(line, fields); err != nil {
-			return fmt.Errorf("%s:%d: %v", name, line, err)
-		}
+		return fn(line, fields)
+	})
+}
+
+// parseMeta reads a rule's id, category and weight columns.
+func parseMeta(id, category, weight string) (ruleMeta, error) {
+	c, err := parseCategory(category)
+	if err != nil {
+		return ruleMeta{}, err
 	}
-	return sc.Err()
+	w, err := parseWeight(weight)
+	if err != nil {
+		return ruleMeta{}, err
+	}
+	return ruleMeta{id: id, category: c, weight: w}, nil
 }
 
 func parseWeight(s string) (float64, error) {
@@ -104,16 +103,12 @@ func loadRules(fsys fs.FS) ([]ruleMeta, map[string]int, error) {
 		if _, dup := index[f[0]]; dup {
 			return fmt.Errorf("rule %q listed twice", f[0])
 		}
-		c, err := parseCategory(f[1])
-		if err != nil {
-			return err
-		}
-		w, err := parseWeight(f[2])
+		meta, err := parseMeta(f[0], f[1], f[2])
 		if err != nil {
 			return err
 		}
 		index[f[0]] = len(rules)
-		rules = append(rules, ruleMeta{id: f[0], category: c, weight: w})
+		rules = append(rules, meta)
 		return nil
 	})
 	return rules, index, err
@@ -129,15 +124,11 @@ func loadCombos(fsys fs.FS, index map[string]int) ([]combo, error) {
 			return fmt.Errorf("combo %q: id already used", f[0])
 		}
 		seen[f[0]] = true
-		c, err := parseCategory(f[1])
+		meta, err := parseMeta(f[0], f[1], f[2])
 		if err != nil {
 			return err
 		}
-		w, err := parseWeight(f[2])
-		if err != nil {
-			return err
-		}
-		cb := combo{meta: ruleMeta{id: f[0], category: c, weight: w}}
+		cb := combo{meta: meta}
 		for _, cond := range strings.Fields(f[3]) {
 			if cat, ok := strings.CutPrefix(cond, "@"); ok {
 				cc, err := parseCategory(cat)

@@ -166,7 +166,7 @@ func isURLByte(c byte) bool {
 
 // fileExt are endings that are both a top-level domain and a common file
 // name ending; written bare in chat ("run setup.py") they are files.
-var fileExt = map[string]bool{"py": true, "sh": true, "md": true, "rs": true, "pl": true, "zip": true, "mov": true, "so": true, "ps": true, "cc": false}
+var fileExt = map[string]bool{"py": true, "sh": true, "md": true, "rs": true, "pl": true, "zip": true, "mov": true, "so": true, "ps": true}
 
 // extractLinks finds the links of text and adds the platform's links.
 func (e *Engine) extractLinks(text string, given []scam.Link, lt *linkText, out []foundLink) []foundLink {

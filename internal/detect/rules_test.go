@@ -645,6 +645,10 @@ func ruleRows() []ruleRow {
 		fires("invest.testimonial", "fires on a success story about a platform",
 			"Ever since I started investing with Brightwave, this platform has been so helpful to me, I withdrew my profit in a day",
 			"started investing with"),
+		fires("invest.testimonial", "fires on a profit story with a small deposit",
+			"Wow I just made 5600usd with just 500usd working with Annie, so profitable", "with just"),
+		quiet("invest.testimonial", "stays quiet on friends making a short list",
+			"I got a list with only you and Joanna on it"),
 		quiet("invest.testimonial", "stays quiet on a review of a broker's fees",
 			"I compared three brokers, the fees on the second are lower but the app is clunky"),
 

@@ -665,6 +665,15 @@ func ruleRows() []ruleRow {
 		fires("link.brand_combo", "fires on a coined brand name with extra letters",
 			"verify at coinbasehelpdesk.com now", "coinbasehelpdesk.com"),
 
+		fires("imperson.family", "fires on a 'hi mum, new number' message",
+			"Hi mum, this is my new number, my phone broke. Can you pay a bill for me today?", "Hi mum, this is my new number"),
+		quiet("imperson.family", "stays quiet on a child texting from their usual phone",
+			"Hi mum, I'll be home late, the train is delayed"),
+		fires("threat.fine", "fires on an unpaid toll text",
+			"E-ZPass: you have an unpaid toll balance of $6.99. Pay now to avoid late fees: https://ezpass-pay.example-toll.com", "unpaid toll"),
+		quiet("threat.fine", "stays quiet on someone talking about tolls",
+			"the tolls on the bridge went up again, it's 8 dollars now"),
+
 		// People warning each other.
 		fires("context.warning", "fires on a PSA about scam links",
 			"PSA: scammers are sending fake free Nitro links, never share your seed phrase with anyone", "scammers are"),

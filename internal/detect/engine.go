@@ -226,12 +226,14 @@ func (e *Engine) score(hits []Hit, v *scam.Verdict) {
 	}
 	v.Score = max(v.Score, 0)
 	// Strongest first, then in text order, so replies lead with what matters.
-	sort.SliceStable(v.Signals, func(a, b int) bool {
-		sa, sb := v.Signals[a], v.Signals[b]
+	slices.SortStableFunc(v.Signals, func(sa, sb scam.Signal) int {
 		if sa.Weight != sb.Weight {
-			return sa.Weight > sb.Weight
+			if sa.Weight > sb.Weight {
+				return -1
+			}
+			return 1
 		}
-		return firstStart(sa) < firstStart(sb)
+		return firstStart(sa) - firstStart(sb)
 	})
 	best := 0.0
 	for _, t := range scam.Typologies {
@@ -289,14 +291,30 @@ func firstStart(s scam.Signal) int {
 
 // language names the rule language most phrase hits came from.
 func (e *Engine) language(hits []Hit) string {
-	counts := map[string]int{}
+	type count struct {
+		lang string
+		n    int
+	}
+	var counts [8]count // a message matches few languages
+	used := 0
 	best, bestN := "", 0
 	for _, h := range hits {
 		if h.lang == "" {
 			continue
 		}
-		counts[h.lang]++
-		if n := counts[h.lang]; n > bestN || n == bestN && h.lang < best {
+		k := 0
+		for k < used && counts[k].lang != h.lang {
+			k++
+		}
+		if k == used {
+			if used == len(counts) {
+				continue
+			}
+			counts[k].lang = h.lang
+			used++
+		}
+		counts[k].n++
+		if n := counts[k].n; n > bestN || n == bestN && h.lang < best {
 			best, bestN = h.lang, n
 		}
 	}

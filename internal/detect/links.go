@@ -51,11 +51,48 @@ var defang = []struct{ from, to string }{
 
 func buildLinkText(text string, lt *linkText) {
 	lt.s, lt.start, lt.end = lt.s[:0], lt.start[:0], lt.end[:0]
-	for p := 0; p < len(text); {
+	// Only the words that may hold a link are read ("see example.com"
+	// reads "example.com"), unless "dot" defanging may span words.
+	if containsDotWord(text) {
+		appendLinkText(text, 0, len(text), lt)
+		return
+	}
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && !isSpace(text[j]) {
+			j++
+		}
+		if j > i && mayHaveLink(text[i:j]) {
+			appendLinkText(text, i, j, lt)
+			lt.add(" ", j, 0)
+		}
+		i = j
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// containsDotWord reports whether text has "dot" in any case: " dot ",
+// " [dot] " and the like spread a link over several words.
+func containsDotWord(text string) bool {
+	for i := 0; i+3 <= len(text); i++ {
+		if text[i]|0x20 == 'd' && text[i+1]|0x20 == 'o' && text[i+2]|0x20 == 't' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLinkText adds text[from:to] to lt in link form.
+func appendLinkText(text string, from, to int, lt *linkText) {
+	for p := from; p < to; {
 		c := text[p]
 		if c < utf8.RuneSelf {
-			if n, to := defangAt(text, p); n > 0 {
-				lt.add(to, p, n)
+			if n, rep := defangAt(text, p); n > 0 {
+				lt.add(rep, p, n)
 				p += n
 				continue
 			}

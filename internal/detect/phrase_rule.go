@@ -50,8 +50,11 @@ func (e *Engine) findPhrases(in *Input, emit func(Hit)) {
 	sc.reset(len(v.s) + 2)
 	set.ac.matchAfterSpace(v.s, func(pi int32, end int) {
 		f := &set.pats[pi]
+		start := end - int(f.size)
+		if len(f.starts) == 0 && sc.head[start] < 0 {
+			return // a part that only goes on with a phrase, and none waits here
+		}
 		a := f.atom
-		start := end - len(set.atoms[a])
 		// Where the word-start form of the atom fires too, it alone goes on
 		// with the phrases that expect the atom here.
 		if f.wordStart || !set.hasWordForm[a] || (start > 0 && v.s[start-1] != ' ') {

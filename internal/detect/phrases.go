@@ -76,6 +76,7 @@ type phraseSet struct {
 // start a word; starts lists the phrases it can begin in that form.
 type atomForm struct {
 	atom      int32
+	size      int32 // the atom's length in bytes
 	wordStart bool
 	starts    []slotRef
 }
@@ -126,7 +127,7 @@ func loadPhrases(fsys fs.FS, ruleIndex map[string]int) (*phraseSet, error) {
 			return i
 		}
 		forms[k] = len(ps.pats)
-		ps.pats = append(ps.pats, atomForm{atom: a, wordStart: word})
+		ps.pats = append(ps.pats, atomForm{atom: a, size: int32(len(ps.atoms[a])), wordStart: word})
 		return forms[k]
 	}
 	for pi, p := range ps.phrases {

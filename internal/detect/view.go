@@ -16,15 +16,23 @@ import (
 type view struct {
 	s          []byte
 	start, end []int32
+	// A view built from another (the words view from the folded text)
+	// keeps, instead of start and end, the index src[i] of the byte of
+	// from that byte i stands for: one array to fill instead of two.
+	src  []int32
+	from *view
 }
 
 // reset empties v, keeping its memory.
 func (v *view) reset() {
-	v.s, v.start, v.end = v.s[:0], v.start[:0], v.end[:0]
+	v.s, v.start, v.end, v.src = v.s[:0], v.start[:0], v.end[:0], v.src[:0]
 }
 
 // span maps the view's byte range [i, j) back to the original text.
 func (v *view) span(i, j int) (int, int) {
+	if v.from != nil {
+		return int(v.from.start[v.src[i]]), int(v.from.end[v.src[j-1]])
+	}
 	return int(v.start[i]), int(v.end[j-1])
 }
 
@@ -152,6 +160,7 @@ func (b *viewBuilder) words(v *view) {
 		b.tokens = append(b.tokens, t)
 	}
 	v.reset()
+	v.from = f
 	for k := 0; k < len(b.tokens); k++ {
 		t := b.tokens[k]
 		// Spaced-out letters: four or more one-letter words in a row, each
@@ -192,17 +201,11 @@ func (b *viewBuilder) words(v *view) {
 	}
 }
 
-// push appends byte c standing for byte q of the folded text f. A space
-// stands for the gap before q, so it maps to q's start.
+// push appends byte c standing for byte q of the folded text f (a space
+// stands for the gap before q).
 func (v *view) push(c byte, f *view, q int) {
 	v.s = append(v.s, c)
-	if c == ' ' {
-		v.start = append(v.start, f.start[q])
-		v.end = append(v.end, f.start[q])
-		return
-	}
-	v.start = append(v.start, f.start[q])
-	v.end = append(v.end, f.end[q])
+	v.src = append(v.src, int32(q))
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }

@@ -53,8 +53,8 @@ func TestViewMapsBackToTheOriginal(t *testing.T) {
 	if got, want := in[s:e], "ＦＲＥＥ n1tro"; got != want {
 		t.Errorf("span maps to %q, want %q", got, want)
 	}
-	if len(v.start) != len(v.s) || len(v.end) != len(v.s) {
-		t.Errorf("offset maps have %d and %d entries for %d bytes", len(v.start), len(v.end), len(v.s))
+	if len(v.src) != len(v.s) {
+		t.Errorf("offset map has %d entries for %d bytes", len(v.src), len(v.s))
 	}
 }
 

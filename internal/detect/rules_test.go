@@ -674,6 +674,12 @@ func ruleRows() []ruleRow {
 		quiet("threat.fine", "stays quiet on someone talking about tolls",
 			"the tolls on the bridge went up again, it's 8 dollars now"),
 
+		fires("imperson.marketplace", "fires on a fake buyer's payment link",
+			"Hi, I have paid for the sofa, click the link to confirm and receive the money, my courier will pick up the item tomorrow",
+			"my courier will pick up the item"),
+		quiet("imperson.marketplace", "stays quiet on a real buyer arranging pickup",
+			"I'll come and get the sofa myself on Saturday and pay cash, is 10am ok?"),
+
 		// People warning each other.
 		fires("context.warning", "fires on a PSA about scam links",
 			"PSA: scammers are sending fake free Nitro links, never share your seed phrase with anyone", "scammers are"),

@@ -90,17 +90,19 @@ type slotRef struct {
 //
 // The format, for people who add a language: a line "[rule.id]" starts the
 // phrases of a rule (ids are listed in rules.tsv); each following line is one
-// phrase, written naturally. "{a|b|}" gives alternatives (an empty one makes
-// the part optional); "..." between two parts lets up to four words (six
-// letters in Chinese or Thai) stand between them ("call ... to claim"); "*"
-// at the start or end lets the phrase sit inside a
-// longer word ("invest*" matches "investment"). Words of Latin, Cyrillic and
-// other spaced scripts match whole words only; Chinese, Japanese, Thai, Khmer,
-// Lao and Burmese phrases match anywhere, and a comma or space in the
-// message between two parts of such a phrase does not stop it. Case, accents,
-// full-width forms and
-// look-alike letters do not matter; punctuation is a word separator and
-// symbols such as $ and @ are ignored. "#" starts a comment line.
+// phrase, written naturally.
+//   - "{a|b|}" gives alternatives; an empty one makes the part optional.
+//   - "..." between two parts lets up to four words (six letters in Chinese
+//     or Thai) stand between them: "call ... to claim".
+//   - "*" at the start or end lets the phrase sit inside a longer word:
+//     "invest*" matches "investment".
+//   - Words of Latin, Cyrillic and other spaced scripts match whole words
+//     only; Chinese, Japanese, Thai, Khmer, Lao and Burmese phrases match
+//     anywhere, and a comma or space between two parts does not stop them.
+//   - Case, accents, full-width forms and look-alike letters do not matter;
+//     punctuation separates words and symbols such as $ and @ are ignored,
+//     so an alternative made only of symbols is refused.
+//   - "#" starts a comment line.
 func loadPhrases(fsys fs.FS, ruleIndex map[string]int) (*phraseSet, error) {
 	names, err := fs.Glob(fsys, "phrases/*.txt")
 	if err != nil {

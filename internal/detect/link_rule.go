@@ -98,7 +98,13 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 	if b >= 0 {
 		switch how {
 		case claimExact:
-			hit("link.brand_other_domain", d.brands[b].name)
+			if common {
+				// "ethereum.link", "opensea.institute": names of open
+				// technologies and ordinary words are often used by others.
+				hit("link.brand_other_domain_common", d.brands[b].name)
+			} else {
+				hit("link.brand_other_domain", d.brands[b].name)
+			}
 		case claimCombo:
 			if common {
 				hit("link.brand_combo_common", d.brands[b].name)

@@ -662,6 +662,10 @@ func ruleRows() []ruleRow {
 			"log in at metamasc.com to restore", "metamasc.com"),
 		quiet("link.brand_near_common", "stays quiet on the real MetaMask site",
 			"download it only from metamask.io"),
+		fires("link.brand_other_domain_common", "fires on an open-technology name on another domain",
+			"docs at https://ethereum.example-wiki.org and https://metamask.top", "https://metamask.top"),
+		quiet("link.brand_other_domain_common", "stays quiet on the real Ethereum site",
+			"read the whitepaper on ethereum.org"),
 		fires("link.brand_combo", "fires on a coined brand name with extra letters",
 			"verify at coinbasehelpdesk.com now", "coinbasehelpdesk.com"),
 

@@ -161,6 +161,10 @@ func (b *viewBuilder) words(v *view) {
 	}
 	v.reset()
 	v.from = f
+	if cap(v.s) < len(f.s) {
+		v.s = make([]byte, 0, len(f.s)+len(f.s)/4)
+		v.src = make([]int32, 0, cap(v.s))
+	}
 	for k := 0; k < len(b.tokens); k++ {
 		t := b.tokens[k]
 		// Spaced-out letters: four or more one-letter words in a row, each
@@ -188,6 +192,14 @@ func (b *viewBuilder) words(v *view) {
 		// with one: "n1tro", "fr33", not "150p", "2024" or "24小时".
 		leet := t.leet > 0 && t.ascii > 0 && t.ascii == t.letters && t.letters >= t.leet &&
 			isASCIILetter(f.s[t.i]) // "50rb", "5k" and "2day" keep their digits
+		if t.leet == 0 {
+			// Nothing to rewrite: copy the word as it is.
+			v.s = append(v.s, f.s[t.i:t.j]...)
+			for q := t.i; q < t.j; q++ {
+				v.src = append(v.src, int32(q))
+			}
+			continue
+		}
 		for q := t.i; q < t.j; q++ {
 			c := f.s[q]
 			if c == '@' || c == '$' || c == '|' || leet && c < utf8.RuneSelf && leetMap[c] != 0 {

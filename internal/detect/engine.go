@@ -174,7 +174,8 @@ func (e *Engine) score(hits []Hit, v *scam.Verdict) {
 		return
 	}
 	// A message has few signals: slices beat maps here.
-	var ruleOf []int // rule index of each signal
+	var ruleBuf [16]int
+	ruleOf := ruleBuf[:0] // rule index of each signal
 	for _, h := range hits {
 		ri, ok := e.index[h.Rule]
 		if !ok {
@@ -208,7 +209,8 @@ func (e *Engine) score(hits []Hit, v *scam.Verdict) {
 		cat scam.Category
 		w   float64
 	}
-	var weights []catWeight
+	var weightBuf [16]catWeight
+	weights := weightBuf[:0]
 	for i := range v.Signals {
 		s := &v.Signals[i]
 		v.Score += s.Weight

@@ -36,7 +36,9 @@ type domainData struct {
 	words      []string          // scam words in domain labels
 	// wordSkeletons are the words as look-alike spellings read ("glft").
 	wordSkeletons []string
-	ordinary      []string // ordinary words near a brand name
+	// weakWords says a word is common on ordinary sites ("~" in the data).
+	weakWords []bool
+	ordinary  []string // ordinary words near a brand name
 }
 
 // readList reads a file of one entry a line, "#" comments allowed.
@@ -146,8 +148,11 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 		return nil, err
 	}
 	if err := readList(fsys, "link_words.txt", func(_ int, s string) error {
-		d.words = append(d.words, strings.ToLower(s))
-		d.wordSkeletons = append(d.wordSkeletons, domainSkeleton(strings.ToLower(s)))
+		s = strings.ToLower(s)
+		d.weakWords = append(d.weakWords, strings.HasPrefix(s, "~"))
+		s = strings.TrimPrefix(s, "~")
+		d.words = append(d.words, s)
+		d.wordSkeletons = append(d.wordSkeletons, domainSkeleton(s))
 		return nil
 	}); err != nil {
 		return nil, err

@@ -143,14 +143,18 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 	found := 0
 	nameSkel := domainSkeleton(name)
 	for i, w := range d.words {
-		if strings.Contains(name, w) || sub != "" && strings.Contains(sub, w) || strings.Contains(nameSkel, d.wordSkeletons[i]) {
-			found++
-			if found == 1 {
-				hit("link.scam_words", w)
-			} else {
-				hit("link.scam_words_many", w)
-				break
-			}
+		if !strings.Contains(name, w) && (sub == "" || !strings.Contains(sub, w)) && !strings.Contains(nameSkel, d.wordSkeletons[i]) {
+			continue
+		}
+		found++
+		switch {
+		case found > 1:
+			hit("link.scam_words_many", w)
+			return
+		case d.weakWords[i]:
+			hit("link.weak_words", w)
+		default:
+			hit("link.scam_words", w)
 		}
 	}
 }

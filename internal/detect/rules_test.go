@@ -684,6 +684,11 @@ func ruleRows() []ruleRow {
 		quiet("imperson.marketplace", "stays quiet on a real buyer arranging pickup",
 			"I'll come and get the sofa myself on Saturday and pay cash, is 10am ok?"),
 
+		fires("link.weak_words", "fires on a word common to phishing and ordinary sites",
+			"see https://events-hall.example.net/today", "https://events-hall.example.net/today"),
+		quiet("link.weak_words", "stays quiet on a brand's own support site",
+			"help is at https://support.google.com/accounts"),
+
 		// People warning each other.
 		fires("context.warning", "fires on a PSA about scam links",
 			"PSA: scammers are sending fake free Nitro links, never share your seed phrase with anyone", "scammers are"),

@@ -59,20 +59,9 @@ func runCheck(ctx context.Context, args []string, env []string, stdin io.Reader,
 	if strings.TrimSpace(text) == "" {
 		return scam.Errorf(scam.CodeBadInput, "nothing to check: give the message as TEXT or on standard input")
 	}
-	eng, err := detect.New(detect.Options{})
+	eng, cat, l, err := newChecker(domainLists{allow: *allow, deny: *deny}, *lang, env, stderr)
 	if err != nil {
-		return scam.Wrap(scam.CodeInternal, "the rule data did not load", err)
-	}
-	if err := (domainLists{allow: *allow, deny: *deny}).load(eng); err != nil {
 		return err
-	}
-	cat, err := wording.Load(messages.FS())
-	if err != nil {
-		return scam.Wrap(scam.CodeInternal, "the reply catalog did not load", err)
-	}
-	l := cat.Match(*lang, envLang(env))
-	if *lang != "" && cat.Match(*lang) == wording.Fallback && !strings.HasPrefix(*lang, wording.Fallback) {
-		fmt.Fprintf(stderr, "scamwarn: no replies in %q yet; answering in English\n", *lang)
 	}
 	v := eng.Check(scam.Message{Text: text, Lang: *lang})
 	if *asJSON {
@@ -84,22 +73,35 @@ func runCheck(ctx context.Context, args []string, env []string, stdin io.Reader,
 	return nil
 }
 
+// newChecker loads the engine with the operator's domain lists and the
+// reply catalog, and picks the answer language: --lang, else the locale,
+// else English (saying so when --lang named a language with no replies).
+func newChecker(lists domainLists, lang string, env []string, stderr io.Writer) (*detect.Engine, *wording.Catalog, string, error) {
+	eng, err := detect.New(detect.Options{})
+	if err != nil {
+		return nil, nil, "", scam.Wrap(scam.CodeInternal, "the rule data did not load", err)
+	}
+	if err := lists.load(eng); err != nil {
+		return nil, nil, "", err
+	}
+	cat, err := wording.Load(messages.FS())
+	if err != nil {
+		return nil, nil, "", scam.Wrap(scam.CodeInternal, "the reply catalog did not load", err)
+	}
+	if lang != "" && cat.Match(lang) == wording.Fallback && !strings.HasPrefix(lang, wording.Fallback) {
+		fmt.Fprintf(stderr, "scamwarn: no replies in %q yet; answering in English\n", lang)
+	}
+	return eng, cat, cat.Match(lang, envLang(env)), nil
+}
+
 // checkLines checks standard input line by line, printing one JSON report
 // (with asJSON) or one summary line per message. It stops at the end of
 // input or when ctx ends, and reloads the domain lists on SIGHUP.
 func checkLines(ctx context.Context, env []string, stdin io.Reader, stdout, stderr io.Writer, asJSON bool, lang string, lists domainLists) error {
-	eng, err := detect.New(detect.Options{})
+	eng, cat, l, err := newChecker(lists, lang, env, stderr)
 	if err != nil {
-		return scam.Wrap(scam.CodeInternal, "the rule data did not load", err)
-	}
-	if err := lists.load(eng); err != nil {
 		return err
 	}
-	cat, err := wording.Load(messages.FS())
-	if err != nil {
-		return scam.Wrap(scam.CodeInternal, "the reply catalog did not load", err)
-	}
-	l := cat.Match(lang, envLang(env))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	hup := make(chan os.Signal, 1)

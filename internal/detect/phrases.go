@@ -63,10 +63,10 @@ func (s *slot) has(a int32) bool {
 // as words, not inside every other word.
 type phraseSet struct {
 	phrases []phrase
-	atoms   []string // atom id → text
-	atomIDs map[string]int32
-	ac      *automaton // over patterns
-	pats    []atomForm // pattern → atom and form
+	atoms   []string         // atom id → text
+	atomIDs map[string]int32 // atom text → id, while loading only
+	ac      *automaton       // over patterns
+	pats    []atomForm       // pattern → atom and form
 	// hasWordForm[a] says atom a has a word-start pattern: where that one
 	// fires, the bare one leaves expectations to it.
 	hasWordForm []bool
@@ -179,6 +179,7 @@ func loadPhrases(fsys fs.FS, ruleIndex map[string]int) (*phraseSet, error) {
 		}
 	}
 	ps.ac = newAutomaton(texts)
+	ps.atomIDs = nil // only needed while compiling
 	return ps, nil
 }
 

@@ -38,7 +38,7 @@ type domainData struct {
 	wordSkeletons []string
 	// weakWords says a word is common on ordinary sites ("~" in the data).
 	weakWords []bool
-	ordinary  []string // ordinary words near a brand name
+	ordinary  []string // ordinary words near a brand name, as skeletons
 }
 
 // readList reads a file of one entry a line, "#" comments allowed.
@@ -71,7 +71,7 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 		contact:    map[string]string{},
 	}
 	if err := readList(fsys, "ordinary_words.txt", func(_ int, s string) error {
-		d.ordinary = append(d.ordinary, strings.ToLower(s))
+		d.ordinary = append(d.ordinary, domainSkeleton(strings.ToLower(s)))
 		return nil
 	}); err != nil {
 		return nil, err

@@ -141,9 +141,13 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 		}
 	}
 	found := 0
+	// Look-alike spellings of bait words count only when digits stand in
+	// for letters ("cla1m"): the letter pairs of the skeleton make real
+	// words match ("dalmatian" holds "claim" read as "dalm").
+	leet := strings.ContainsAny(name, "0123456789")
 	nameSkel := domainSkeleton(name)
 	for i, w := range d.words {
-		if !strings.Contains(name, w) && (sub == "" || !strings.Contains(sub, w)) && !strings.Contains(nameSkel, d.wordSkeletons[i]) {
+		if !strings.Contains(name, w) && (sub == "" || !strings.Contains(sub, w)) && (!leet || !strings.Contains(nameSkel, d.wordSkeletons[i])) {
 			continue
 		}
 		found++
@@ -291,12 +295,14 @@ func (e *Engine) brandClaim(name, unicodeHost string) (int, claim, bool) {
 				case flat == ks || hasBrandPart(flat, skelTokens, ks):
 					better(bi, claimLookalike, b.common[ki])
 				case len(k) >= 7 && couldBeNear(b.masks[ki], pick(b.hasOrdinary[ki], plainMask, nearMask), ks) &&
-					nearMiss(pick(b.hasOrdinary[ki], plain, near), ks):
+					nearMiss(pick(b.hasOrdinary[ki], plain, near), ks, !b.common[ki], d.ordinary):
 					if len(k) >= 11 {
 						better(bi, claimLookalike, b.common[ki])
 					} else {
 						better(bi, claimNear, b.common[ki])
 					}
+				case len(k) == 6 && !b.common[ki] && !b.hasOrdinary[ki] && nearShort(skelTokens, ks):
+					better(bi, claimNear, false)
 				}
 			}
 		}
@@ -347,10 +353,14 @@ func couldBeNear(kMask, sMask uint32, k string) bool {
 	return bits.OnesCount32(kMask&^sMask) <= nearMax(k)
 }
 
+// nearMax is how many edits a spelling of the brand name k may be from k
+// and still be read as an imitation of it, looking inside a longer name.
+// Long coined names tolerate more: nobody misspells "steamcommunity" four
+// ways by accident, and no ordinary word is that close to it.
 func nearMax(k string) int {
 	switch {
-	case len(k) >= 14:
-		return 3
+	case len(k) >= 13:
+		return 4
 	case len(k) >= 11:
 		return 2
 	}
@@ -360,20 +370,85 @@ func nearMax(k string) int {
 // nearMiss reports whether s holds a spelling a few edits from the brand
 // name k: the whole name, or a hyphen-separated part, for names under nine
 // letters; anywhere in s for longer ones, whose near misses are rarely an
-// accident ("steamcomrnunity-trade").
-func nearMiss(s, k string) bool {
+// accident ("steamcomrnunity-trade"), as long as most of its letters
+// stand in order ("localities" is not LocalBitcoins). A coined name with
+// one or two letters slipped in before its last is a near miss too
+// ("discorcrd"; "interface" is not Interac), where
+// two changed letters are not ("telegraph", "behance").
+func nearMiss(s, k string, coined bool, ordinary []string) bool {
 	max := nearMax(k)
 	if len(k) < 9 {
 		for s != "" {
 			t, rest, _ := strings.Cut(s, "_")
-			if editDistance(t, k, max) <= max {
+			if slices.Contains(ordinary, t) {
+				// "discard" is a word, not a misspelt Discord (whose name
+				// holds "disco", so the words were not taken out before).
+			} else if editDistance(t, k, max) <= max ||
+				coined && len(t) > len(k) && len(t) <= len(k)+2 && t[len(t)-1] == k[len(k)-1] && isSubsequence(k, t) {
 				return true
 			}
 			s = rest
 		}
 		return false
 	}
-	return approxContains(s, k, max)
+	return approxContains(s, k, max) && (max < 3 || commonLetters(s, k) >= len(k)-3)
+}
+
+// isSwap reports whether s is k with two neighbouring letters swapped.
+func isSwap(s, k string) bool {
+	i := 0
+	for i < len(k) && s[i] == k[i] {
+		i++
+	}
+	return i+1 < len(k) && s[i] == k[i+1] && s[i+1] == k[i] && s[i+2:] == k[i+2:]
+}
+
+// isSubsequence reports whether every letter of k appears in s in order.
+func isSubsequence(k, s string) bool {
+	i := 0
+	for j := 0; j < len(s) && i < len(k); j++ {
+		if s[j] == k[i] {
+			i++
+		}
+	}
+	return i == len(k)
+}
+
+// commonLetters is the length of the longest common subsequence of s and k.
+func commonLetters(s, k string) int {
+	var row [40]int
+	if len(k) >= len(row) {
+		return 0
+	}
+	for i := 0; i < len(s); i++ {
+		diag := 0
+		for j := 1; j <= len(k); j++ {
+			up := row[j]
+			if s[i] == k[j-1] {
+				row[j] = diag + 1
+			} else {
+				row[j] = max(row[j], row[j-1])
+			}
+			diag = up
+		}
+	}
+	return row[len(k)]
+}
+
+// nearShort reports whether a part of a name is a six-letter coined brand
+// name with one letter slipped in ("robllox", "ledcger") or two letters
+// swapped ("terzor"). A changed or dropped letter makes ordinary words too
+// often ("tremor", "ledge").
+func nearShort(tokens []string, k string) bool {
+	for _, t := range tokens {
+		switch {
+		case len(t) == len(k)+1 && isSubsequence(k, t):
+			return true
+		case len(t) == len(k) && isSwap(t, k):
+			return true
+		}
+	}
+	return false
 }
 
 // editDistance is the optimal-string-alignment distance of a and b
@@ -447,32 +522,38 @@ func domainSkeleton(s string) string {
 	return skeletonPairs.Replace(b.String())
 }
 
-// approxContains reports whether k occurs in s with at most max edits, and
-// (Sellers' algorithm: the match may start anywhere in s).
+// approxContains reports whether k occurs in s with at most max edits,
+// counting a swap of two neighbouring letters as one ("staem"): Sellers'
+// algorithm (the match may start anywhere in s) with the optimal string
+// alignment step.
 func approxContains(s, k string, max int) bool {
-	// col[i] is the distance of k[:i] to the best substring of s ending at
-	// the current position.
-	var ca [40]int
-	col := ca[:0]
-	if len(k)+1 > len(ca) {
-		col = make([]int, 0, len(k)+1)
+	// cur[i] is the distance of k[:i] to the best substring of s ending at
+	// the current position; prev and prev2 are the two columns before.
+	var a0, a1, a2 [40]int
+	n := len(k) + 1
+	if n > len(a0) {
+		return false // longer than any brand name
 	}
-	col = col[:len(k)+1]
-	for i := range col {
-		col[i] = i
+	prev2, prev, cur := a0[:n], a1[:n], a2[:n]
+	for i := range prev {
+		prev[i] = i
 	}
-	best := col[len(k)]
+	best := prev[len(k)]
 	for j := 0; j < len(s); j++ {
-		diag := col[0] // col[0] stays 0: a match may start at any j
+		cur[0] = 0 // a match may start at any j
 		for i := 1; i <= len(k); i++ {
-			c := diag
+			c := prev[i-1]
 			if k[i-1] != s[j] {
 				c++
 			}
-			c = min(c, col[i]+1, col[i-1]+1)
-			diag, col[i] = col[i], c
+			c = min(c, prev[i]+1, cur[i-1]+1)
+			if i > 1 && j > 0 && k[i-1] == s[j-1] && k[i-2] == s[j] {
+				c = min(c, prev2[i-2]+1)
+			}
+			cur[i] = c
 		}
-		best = min(best, col[len(k)])
+		best = min(best, cur[len(k)])
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return best <= max
 }

@@ -1,6 +1,7 @@
 // Package messages holds what scamwarn says, as files a translator can edit
-// without knowing Go: reply phrases per language (replies/LANG.txt). It only
-// embeds them.
+// without knowing Go: reply phrases per language (replies/LANG.txt),
+// awareness tips per language (tips/LANG.txt) and where to report per
+// country (reporting/directory.txt). It only embeds them.
 package messages
 
 import (
@@ -8,7 +9,7 @@ import (
 	"io/fs"
 )
 
-//go:embed replies
+//go:embed replies tips reporting
 var files embed.FS
 
 // FS returns the message files, rooted at this folder.

@@ -30,6 +30,7 @@ func runCheck(ctx context.Context, args []string, env []string, stdin io.Reader,
 	lang := fs.String("lang", "", "answer in this language (en, fr, zh…); default from $LANG, else English")
 	allow := fs.String("allow", "", "file of domains never to flag, one a line")
 	deny := fs.String("deny", "", "file of domains always to flag, one a line")
+	country := fs.String("country", "", "say where to report in this country (ISO code: SG, PH, GB…)")
 	lines := fs.Bool("lines", false, "check each line of standard input as a message, until it ends; SIGHUP reloads --allow and --deny")
 	if err := fs.Parse(args); err != nil {
 		return &scam.Error{Code: scam.CodeBadArgument, Err: errUsageShown}
@@ -63,13 +64,30 @@ func runCheck(ctx context.Context, args []string, env []string, stdin io.Reader,
 	if err != nil {
 		return err
 	}
+	var place *wording.Place
+	if v := strings.TrimSpace(*country); v != "" {
+		dir, err := wording.LoadDirectory(messages.FS())
+		if err != nil {
+			return scam.Wrap(scam.CodeInternal, "the reporting directory did not load", err)
+		}
+		if _, ok := dir.Lookup(v); !ok {
+			fmt.Fprintf(stderr, "scamwarn: no reporting list for %q yet; known: %s\n", v, strings.Join(dir.Codes(), " "))
+		}
+		p := cat.WhereToReport(dir, v, l)
+		place = &p
+	}
 	v := eng.Check(scam.Message{Text: text, Lang: *lang})
+	if v.Level == scam.Low {
+		place = nil
+	}
 	if *asJSON {
+		r := cat.Report(v, text, l)
+		r.ReportTo = place
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(cat.Report(v, text, l))
+		return enc.Encode(r)
 	}
-	writeExplanation(stdout, cat.Explain(v, text, l), cat)
+	writeExplanation(stdout, cat.Explain(v, text, l), place, cat)
 	return nil
 }
 
@@ -162,7 +180,7 @@ func envLang(env []string) string {
 	return ""
 }
 
-func writeExplanation(w io.Writer, e wording.Explanation, cat *wording.Catalog) {
+func writeExplanation(w io.Writer, e wording.Explanation, place *wording.Place, cat *wording.Catalog) {
 	fmt.Fprintf(w, "%s\n%s\n", strings.ToUpper(e.Headline), e.Lead)
 	if e.Category != "" {
 		fmt.Fprintf(w, "\n%s: %s\n", cat.Text(e.Lang, "heading.category", ""), e.Category)
@@ -179,6 +197,21 @@ func writeExplanation(w io.Writer, e wording.Explanation, cat *wording.Catalog) 
 	fmt.Fprintf(w, "\n%s:\n", cat.Text(e.Lang, "heading.what_to_do", ""))
 	for _, a := range e.Advice {
 		fmt.Fprintf(w, "  • %s\n", a)
+	}
+	if place != nil {
+		if place.Heading != "" {
+			fmt.Fprintf(w, "\n%s\n", place.Heading)
+		} else {
+			fmt.Fprintln(w)
+		}
+		for _, l := range place.Lines {
+			fmt.Fprintf(w, "  • %s: %s", l.Label, l.Address)
+			if l.Note != "" && e.Lang == wording.Fallback {
+				fmt.Fprintf(w, " (%s)", l.Note)
+			}
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "  %s\n", place.Note)
 	}
 	fmt.Fprintln(w)
 	for _, n := range e.Notes {

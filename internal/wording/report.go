@@ -17,6 +17,9 @@ type Report struct {
 	Advice       []string      `json:"advice"`
 	Truncated    bool          `json:"truncated"`     // only the first checked_bytes were checked
 	CheckedBytes int           `json:"checked_bytes"` // bytes of the text that were checked
+	// ReportTo says where to report in the reader's country; present when
+	// the caller asked (check --country) and the level is above low.
+	ReportTo *Place `json:"report_to,omitempty"`
 }
 
 // ReportFlag is one red flag in a Report.

@@ -1,6 +1,7 @@
 package wording_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -36,6 +37,89 @@ func TestEveryRuleHasAnEnglishExplanation(t *testing.T) {
 			if !c.Has(wording.Fallback, prefix+string(cat)) {
 				t.Errorf("replies/en.txt lacks %s%s", prefix, cat)
 			}
+		}
+	}
+}
+
+// Every language says everything English says: each engine explanation,
+// category, advice, help text and error. A missing phrase would silently
+// fall back to English in the middle of a French answer.
+func TestEveryLanguageHasEveryPhrase(t *testing.T) {
+	c := load(t)
+	for _, want := range []string{"fr", "zh"} {
+		if !slices.Contains(c.Languages(), want) {
+			t.Errorf("no replies/%s.txt", want)
+		}
+	}
+	en := c.Keys(wording.Fallback)
+	for _, lang := range c.Languages()[1:] {
+		for _, k := range en {
+			if !c.Has(lang, k) {
+				t.Errorf("replies/%s.txt lacks %s", lang, k)
+			}
+		}
+		for _, k := range c.Keys(lang) {
+			if !c.Has(wording.Fallback, k) {
+				t.Errorf("replies/%s.txt has %s, which English does not", lang, k)
+			}
+		}
+		for _, k := range en {
+			if strings.Contains(c.Text(wording.Fallback, k, "{detail}"), "{detail}") != strings.Contains(c.Text(lang, k, "{detail}"), "{detail}") {
+				t.Errorf("replies/%s.txt: %s uses {detail} differently from English", lang, k)
+			}
+		}
+	}
+}
+
+func TestDirectory(t *testing.T) {
+	d, err := wording.LoadDirectory(messages.FS())
+	if err != nil {
+		t.Fatalf("the embedded reporting directory does not load: %v", err)
+	}
+	codes := d.Codes()
+	if len(codes) < 16 {
+		t.Errorf("%d countries, want at least 16: %v", len(codes), codes)
+	}
+	for _, want := range []string{"CA", "US", "GB", "AU", "SG", "MY", "TH", "PH", "ID", "VN", "KH", "HK", "TW", "CN", "IN", "KR"} {
+		if !slices.Contains(codes, want) {
+			t.Errorf("the directory lacks %s", want)
+		}
+	}
+	sg, ok := d.Lookup("sg")
+	if !ok || len(sg.Sources) == 0 || sg.Checked == "" {
+		t.Fatalf("Lookup(sg) = %+v, %v", sg, ok)
+	}
+	c := load(t)
+	p := c.WhereToReport(d, "SG", "fr")
+	if !strings.Contains(p.Heading, "Singapour") || len(p.Lines) == 0 || p.Lines[0].Label == "" {
+		t.Errorf("French place = %+v, want the country named in French and labelled lines", p)
+	}
+	if p := c.WhereToReport(d, "", "en"); p.Note == "" || len(p.Lines) != 0 {
+		t.Errorf("no country: %+v", p)
+	}
+	if p := c.WhereToReport(d, "ZZ", "en"); !strings.Contains(p.Note, "ZZ") {
+		t.Errorf("unknown country: %+v", p)
+	}
+	if got := d.CountryName("TW", "zh"); got == "" || got == "Taiwan" {
+		t.Errorf("CountryName(TW, zh) = %q, want a Chinese name", got)
+	}
+}
+
+func TestDirectoryFormatErrors(t *testing.T) {
+	for text, want := range map[string]string{
+		"[SG]\nname: Singapore\nphone: 1799\nchecked: 2026-01-01\n":            "no sources",
+		"[SG]\nname: Singapore\nsources: https://x\nchecked: 2026-01-01\n":     "no report or phone",
+		"[SG]\nphone: 1799\nsources: https://x\nchecked: 2026-01-01\n":         "no name",
+		"[SG]\nname: S\nphone: 1799\nsources: https://x\n":                     "no checked date",
+		"[SG]\nname: S\nphone: 1799\nsources: https://x\nchecked: yesterday\n": "YYYY-MM-DD",
+		"[Sg]\nname: S\n":         "want [XX]",
+		"[SG]\nname: S\nfax: 1\n": "unknown field",
+		"name: S\n":               "before the first",
+		"[SG]\nname: S\nphone: 1\nsources: https://x\nchecked: 2026-01-01\n[SG]\nname: S\nphone: 1\nsources: https://x\nchecked: 2026-01-01\n": "listed twice",
+	} {
+		_, err := wording.LoadDirectory(fstest.MapFS{"reporting/directory.txt": &fstest.MapFile{Data: []byte(text)}})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want an error with %q", text, err, want)
 		}
 	}
 }

@@ -41,14 +41,18 @@ func exitCode(err error) int {
 const usage = `scamwarn checks messages for signs of a scam.
 
 Usage:
-  scamwarn check [--json] [--lang xx] [--allow FILE] [--deny FILE] [TEXT]
+  scamwarn check [--json] [--lang xx] [--country XX] [--allow FILE] [--deny FILE] [TEXT]
       Check TEXT (or standard input when TEXT is absent) and explain the
-      red flags found.
+      red flags found, what to do, and where to report in country XX.
   scamwarn check --lines [--json] [--allow FILE] [--deny FILE]
       Check each line of standard input as one message until it ends;
       SIGHUP reloads the domain lists.
   scamwarn eval [--json] [--level medium|high] FILE.tsv...
       Measure the detector on labelled rows "label<TAB>text[<TAB>source]".
+  scamwarn tips list [--lang xx] [--tag t,...] [--json]
+      List the awareness tips (English where a translation is missing).
+  scamwarn tips show [--lang xx] [--json] ID
+      Show one tip with its sources.
   scamwarn help
       Show this help.
 `
@@ -64,6 +68,8 @@ func run(ctx context.Context, args []string, env []string, stdin io.Reader, stdo
 		return runCheck(ctx, args[1:], env, stdin, stdout, stderr)
 	case "eval":
 		return runEval(ctx, args[1:], stdout, stderr)
+	case "tips":
+		return runTips(args[1:], env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -223,3 +223,47 @@ func TestCheckLinesChecksEachLine(t *testing.T) {
 		t.Errorf("%d JSON lines, want 2:\n%s", n, out)
 	}
 }
+
+func TestTipsListAndShow(t *testing.T) {
+	out, _, err := runCmd(t, "", "tips", "list", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []struct {
+		ID, Lang, Title, Body string
+		Tags, Sources         []string
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("tips list --json: %v\n%s", err, out)
+	}
+	if len(list) < 40 {
+		t.Errorf("%d tips, want at least 40", len(list))
+	}
+	for _, tp := range list {
+		if tp.ID == "" || tp.Title == "" || tp.Body == "" || len(tp.Tags) == 0 || len(tp.Sources) == 0 {
+			t.Errorf("incomplete tip %+v", tp)
+		}
+	}
+	out, _, err = runCmd(t, "", "tips", "list", "--tag", "job")
+	if err != nil || out == "" || strings.Count(out, "\n") >= len(list) {
+		t.Errorf("tips list --tag job: %d lines, %v", strings.Count(out, "\n"), err)
+	}
+	out, _, err = runCmd(t, "", "tips", "show", list[0].ID)
+	if err != nil || !strings.Contains(out, list[0].Title) || !strings.Contains(out, list[0].Sources[0]) {
+		t.Errorf("tips show: %v\n%s", err, out)
+	}
+	for _, args := range [][]string{
+		{"tips"}, {"tips", "frobnicate"}, {"tips", "show"}, {"tips", "show", "no-such-tip"},
+		{"tips", "list", "--tag", "jobs"}, {"tips", "list", "extra"},
+	} {
+		if _, _, err := runCmd(t, "", args...); err == nil {
+			t.Errorf("%v: no error", args)
+		} else if msg := scam.UserMessage(err); msg == "" || strings.Contains(msg, "runtime") {
+			t.Errorf("%v: unclear error %q", args, msg)
+		}
+	}
+	_, errOut, err := runCmd(t, "", "tips", "list", "--lang", "xx")
+	if err != nil || !strings.Contains(errOut, "showing English") {
+		t.Errorf("tips list --lang xx: %v, stderr %q", err, errOut)
+	}
+}

@@ -373,8 +373,8 @@ func nearMax(k string) int {
 // accident ("steamcomrnunity-trade"), as long as most of its letters
 // stand in order ("localities" is not LocalBitcoins). A coined name with
 // one or two letters slipped in before its last is a near miss too
-// ("discorcrd"; "interface" is not Interac), where
-// two changed letters are not ("telegraph", "behance").
+// ("discorcrd"; "interface" is not Interac), where two changed letters
+// are not ("telegraph", "behance").
 func nearMiss(s, k string, coined bool, ordinary []string) bool {
 	max := nearMax(k)
 	if len(k) < 9 {

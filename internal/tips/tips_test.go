@@ -51,6 +51,14 @@ func TestRealLibrary(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d tips", lang, n)
+		if n < 40 {
+			t.Errorf("%s has %d tips of its own, want at least 40", lang, n)
+		}
+	}
+	for _, want := range []string{"en", "fr", "zh"} {
+		if !slices.Contains(l.Languages(), want) {
+			t.Errorf("no tips in %s", want)
+		}
 	}
 	// Every typology tag has tips, so a chat asking for it is never empty.
 	for _, tag := range Tags {

@@ -296,8 +296,8 @@ func (e *Engine) brandClaim(name, unicodeHost string) (int, claim, bool) {
 					better(bi, claimLookalike, b.common[ki])
 				case len(k) >= 7 && couldBeNear(b.masks[ki], pick(b.hasOrdinary[ki], plainMask, nearMask), ks) &&
 					nearMiss(pick(b.hasOrdinary[ki], plain, near), ks, !b.common[ki], d.ordinary):
-					if len(k) >= 11 {
-						better(bi, claimLookalike, b.common[ki])
+					if len(k) >= 11 && !b.common[ki] {
+						better(bi, claimLookalike, false)
 					} else {
 						better(bi, claimNear, b.common[ki])
 					}
@@ -359,8 +359,10 @@ func couldBeNear(kMask, sMask uint32, k string) bool {
 // ways by accident, and no ordinary word is that close to it.
 func nearMax(k string) int {
 	switch {
-	case len(k) >= 13:
+	case len(k) >= 14:
 		return 4
+	case len(k) >= 13:
+		return 3
 	case len(k) >= 11:
 		return 2
 	}

@@ -39,6 +39,9 @@ type domainData struct {
 	// weakWords says a word is common on ordinary sites ("~" in the data).
 	weakWords []bool
 	ordinary  []string // ordinary words near a brand name, as skeletons
+	// holders takes ordinary words that hold a bait word or a brand name
+	// out of a domain name ("author" holds "auth").
+	holders *strings.Replacer
 }
 
 // readList reads a file of one entry a line, "#" comments allowed.
@@ -70,6 +73,14 @@ func loadDomainData(fsys fs.FS) (*domainData, error) {
 		tlds:       map[string]int{},
 		contact:    map[string]string{},
 	}
+	var holders []string
+	if err := readList(fsys, "holder_words.txt", func(_ int, s string) error {
+		holders = append(holders, strings.ToLower(s), "-")
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	d.holders = strings.NewReplacer(holders...)
 	if err := readList(fsys, "ordinary_words.txt", func(_ int, s string) error {
 		d.ordinary = append(d.ordinary, domainSkeleton(strings.ToLower(s)))
 		return nil

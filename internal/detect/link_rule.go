@@ -91,6 +91,9 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 	} else if w == 1 {
 		hit("link.tld_abuse", l.reg)
 	}
+	// Ordinary words that hold a bait word or a brand ("authority",
+	// "steamboat") say nothing about the site.
+	name = strings.Trim(d.holders.Replace(name), "-")
 	if name == "" {
 		return
 	}

@@ -606,6 +606,8 @@ func ruleRows() []ruleRow {
 		quiet("link.brand_lookalike", "stays quiet on a word that shares only part of a long brand's letters",
 			"Maps of https://localities.com/ here."),
 
+		quiet("link.brand_combo", "stays quiet on an ordinary word that holds a brand name",
+			"Cruises: https://steamboat.com/ and https://interactive-maps.org/"),
 		fires("link.brand_subdomain", "fires on a brand as the subdomain of another site",
 			"Login at https://paypal.secure-login.net/", "https://paypal.secure-login.net/"),
 		quiet("link.brand_subdomain", "stays quiet on a brand's own subdomain",
@@ -613,6 +615,8 @@ func ruleRows() []ruleRow {
 
 		fires("link.scam_words", "fires on login in a domain",
 			"Support: https://secure-login-verify.com/", "https://secure-login-verify.com/"),
+		quiet("link.scam_words", "stays quiet on an ordinary word that holds a bait word",
+			"Reviews at https://acclaimed-designing.com/ and https://authoritative.org/"),
 		quiet("link.scam_words", "stays quiet on a word whose letters only look like a bait word",
 			"Dog breeds: https://dalmatian.com/"),
 		quiet("link.scam_words", "stays quiet on a plain shop domain",

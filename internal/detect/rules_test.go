@@ -697,6 +697,10 @@ func ruleRows() []ruleRow {
 		fires("link.brand_combo", "fires on a coined brand name with extra letters",
 			"verify at coinbasehelpdesk.com now", "coinbasehelpdesk.com"),
 
+		fires("imperson.family", "fires on a parent on a borrowed phone asking for phone credit (Indonesian)",
+			"Ini mama pinjam hp orang, tolong belikan pulsa 50rb ke nomor ini ya, jangan telpon nanti mama yang telpon", "Ini mama pinjam hp"),
+		quiet("imperson.family", "stays quiet on a real parent asking for help with credit (Indonesian)",
+			"Nak, nanti sore tolong isiin pulsa mama ya, uangnya mama ganti di rumah"),
 		fires("imperson.family", "fires on a 'hi mum, new number' message",
 			"Hi mum, this is my new number, my phone broke. Can you pay a bill for me today?", "Hi mum, this is my new number"),
 		quiet("imperson.family", "stays quiet on a child texting from their usual phone",

@@ -158,7 +158,9 @@ func (e *Engine) judgeLink(l *foundLink, lists *DomainLists, emit func(Hit)) {
 		case found > 1:
 			hit("link.scam_words_many", w)
 			return
-		case d.weakWords[i]:
+		case d.weakWords[i] || sub == "" && wholeWord(name, w):
+			// A site named by the word alone ("recovery.org",
+			// "rewards.com") is as likely a real business as a trap.
 			hit("link.weak_words", w)
 		default:
 			hit("link.scam_words", w)
@@ -561,4 +563,11 @@ func approxContains(s, k string, max int) bool {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return best <= max
+}
+
+// wholeWord reports whether name is the word w alone, or with a plural or
+// verb ending ("rewards", "verified").
+func wholeWord(name, w string) bool {
+	rest, ok := strings.CutPrefix(name, w)
+	return ok && (rest == "" || rest == "s" || rest == "es" || rest == "ed" || rest == "ing" || rest == "y")
 }

@@ -623,6 +623,8 @@ func ruleRows() []ruleRow {
 
 		fires("link.scam_words", "fires on login in a domain",
 			"Support: https://secure-login-verify.com/", "https://secure-login-verify.com/"),
+		quiet("link.scam_words", "stays quiet on a site named by a bait word alone (a weak sign only)",
+			"Support group at https://recovery.org/ meets on Tuesdays"),
 		quiet("link.scam_words", "stays quiet on an ordinary word that holds a bait word",
 			"Reviews at https://acclaimed-designing.com/ and https://authoritative.org/"),
 		quiet("link.scam_words", "stays quiet on a word whose letters only look like a bait word",

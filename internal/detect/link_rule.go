@@ -252,6 +252,7 @@ const (
 func (e *Engine) brandClaim(name, unicodeHost string) (int, claim, bool) {
 	d := e.domains
 	tokens := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || '0' <= r && r <= '9' })
+	parts := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' })
 	label := name
 	if unicodeHost != "" {
 		// The label of the Unicode host that the registrable name came from.
@@ -283,10 +284,10 @@ func (e *Engine) brandClaim(name, unicodeHost string) (int, claim, bool) {
 			case name == k:
 				return bi, claimExact, b.common[ki]
 			case len(k) < 5:
-				for _, t := range tokens {
-					if t == k {
-						better(bi, claimCombo, b.common[ki])
-					}
+				// Short names only as a whole word: between hyphens or
+				// digits, or between hyphens for names with digits ("cs2").
+				if slices.Contains(tokens, k) || slices.Contains(parts, k) {
+					better(bi, claimCombo, b.common[ki])
 				}
 			case hasBrandPart(name, tokens, k):
 				if len(tokens) > 1 && slices.Contains(tokens, k) {

@@ -22,14 +22,14 @@ func runTips(args []string, env []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return scam.Wrap(scam.CodeInternal, "the tip library did not load", err)
 	}
-	cat, err := wording.Load(messages.FS())
-	if err != nil {
-		return scam.Wrap(scam.CodeInternal, "the reply catalog did not load", err)
-	}
 	switch args[0] {
 	case "list":
 		return tipsList(lib, args[1:], env, stdout, stderr)
 	case "show":
+		cat, err := wording.Load(messages.FS())
+		if err != nil {
+			return scam.Wrap(scam.CodeInternal, "the reply catalog did not load", err)
+		}
 		return tipsShow(lib, cat, args[1:], env, stdout, stderr)
 	default:
 		return scam.Errorf(scam.CodeBadArgument, "unknown tips subcommand %q: want list or show ID", args[0])

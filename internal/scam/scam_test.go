@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -71,5 +72,26 @@ func TestCategories(t *testing.T) {
 	}
 	if !Forwarded.Known() || Category("nonsense").Known() {
 		t.Error("Known is wrong")
+	}
+}
+
+func TestLanguageSet(t *testing.T) {
+	s, err := NewLanguageSet("en", []string{"zh", "en", "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Names(); !slices.Equal(got, []string{"en", "fr", "zh"}) {
+		t.Errorf("Names() = %v, want the fallback first, then sorted", got)
+	}
+	for in, want := range map[string]string{"fr-CA": "fr", "zh-TW": "zh", "de": "en", "": "en", "!!": "en"} {
+		if got := s.Match(in); got != want {
+			t.Errorf("Match(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if _, err := NewLanguageSet("en", []string{"fr"}); err == nil {
+		t.Error("a set without its fallback was accepted")
+	}
+	if _, err := NewLanguageSet("en", []string{"en", "not a tag"}); err == nil {
+		t.Error("a set with a bad code was accepted")
 	}
 }

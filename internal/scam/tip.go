@@ -3,6 +3,7 @@ package scam
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -65,18 +66,24 @@ func (s Season) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // ParseSeason reads "MM-DD..MM-DD".
 func ParseSeason(v string) (Season, error) {
-	var s Season
-	var m1, d1, m2, d2 int
-	var rest string
-	n, _ := fmt.Sscanf(v+" end", "%d-%d..%d-%d %s", &m1, &d1, &m2, &d2, &rest)
-	if n != 5 || rest != "end" || len(v) != len("01-01..12-31") {
-		return s, fmt.Errorf("season %q: want MM-DD..MM-DD", v)
+	from, to, ok := strings.Cut(v, "..")
+	if !ok {
+		return Season{}, fmt.Errorf("season %q: want MM-DD..MM-DD", v)
 	}
-	for _, md := range [][2]int{{m1, d1}, {m2, d2}} {
-		if md[0] < 1 || md[0] > 12 || md[1] < 1 || md[1] > time.Date(2024, time.Month(md[0])+1, 0, 0, 0, 0, 0, time.UTC).Day() {
-			return s, fmt.Errorf("season %q: %02d-%02d is not a day of the year", v, md[0], md[1])
+	var s Season
+	for i, part := range []string{from, to} {
+		// Without a year, time.Parse uses year 0, a leap year: 02-29 is
+		// a day of the year.
+		d, err := time.Parse("01-02", part)
+		if err != nil {
+			return Season{}, fmt.Errorf("season %q: %q is not a day of the year (MM-DD)", v, part)
+		}
+		md := MonthDay{d.Month(), d.Day()}
+		if i == 0 {
+			s.From = md
+		} else {
+			s.To = md
 		}
 	}
-	s.From, s.To = MonthDay{time.Month(m1), d1}, MonthDay{time.Month(m2), d2}
 	return s, nil
 }

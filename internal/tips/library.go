@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -42,10 +43,9 @@ type Tip = scam.Tip
 
 // Library is every tip in every language.
 type Library struct {
-	ids     []string                  // the original tips, in file order
-	tips    map[string]map[string]Tip // lang -> id -> tip
-	langs   []string                  // the original first, then the others sorted
-	matcher language.Matcher
+	ids  []string                  // the original tips, in file order
+	tips map[string]map[string]Tip // lang -> id -> tip
+	set  *scam.LanguageSet
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -60,12 +60,10 @@ func Load(fsys fs.FS) (*Library, error) {
 	}
 	sort.Strings(names)
 	l := &Library{tips: map[string]map[string]Tip{}}
-	var tags []language.Tag
 	files := map[string][]entry{}
 	for _, name := range names {
 		lang := strings.TrimSuffix(path.Base(name), ".txt")
-		tag, err := language.Parse(lang)
-		if err != nil {
+		if _, err := language.Parse(lang); err != nil {
 			return nil, fmt.Errorf("%s: %q is not a language code", name, lang)
 		}
 		es, err := readFile(fsys, name)
@@ -73,13 +71,6 @@ func Load(fsys fs.FS) (*Library, error) {
 			return nil, err
 		}
 		files[lang] = es
-		if lang == Original {
-			l.langs = append([]string{lang}, l.langs...)
-			tags = append([]language.Tag{tag}, tags...)
-		} else {
-			l.langs = append(l.langs, lang)
-			tags = append(tags, tag)
-		}
 	}
 	orig, ok := files[Original]
 	if !ok {
@@ -97,7 +88,10 @@ func Load(fsys fs.FS) (*Library, error) {
 		l.tips[Original][t.ID] = t
 		l.ids = append(l.ids, t.ID)
 	}
-	for _, lang := range l.langs[1:] {
+	if l.set, err = scam.NewLanguageSet(Original, slices.Collect(maps.Keys(files))); err != nil {
+		return nil, err
+	}
+	for _, lang := range l.set.Names()[1:] {
 		l.tips[lang] = map[string]Tip{}
 		for _, e := range files[lang] {
 			o, ok := l.tips[Original][e.id]
@@ -114,32 +108,16 @@ func Load(fsys fs.FS) (*Library, error) {
 			l.tips[lang][t.ID] = t
 		}
 	}
-	l.matcher = language.NewMatcher(tags)
 	return l, nil
 }
 
 // Languages lists the library's languages, English first.
-func (l *Library) Languages() []string { return slices.Clone(l.langs) }
+func (l *Library) Languages() []string { return l.set.Names() }
 
 // Match returns the library language that best fits a platform locale or
 // an Accept-Language list ("fr-CA", "zh-Hans", "zh-TW"); English when
 // nothing fits.
-func (l *Library) Match(prefs ...string) string {
-	var tags []language.Tag
-	for _, p := range prefs {
-		if t, _, err := language.ParseAcceptLanguage(p); err == nil {
-			tags = append(tags, t...)
-		}
-	}
-	if len(tags) == 0 {
-		return Original
-	}
-	_, i, conf := l.matcher.Match(tags...)
-	if conf == language.No {
-		return Original
-	}
-	return l.langs[i]
-}
+func (l *Library) Match(prefs ...string) string { return l.set.Match(prefs...) }
 
 // IDs lists every tip id, in the order of the English file.
 func (l *Library) IDs() []string { return slices.Clone(l.ids) }

@@ -70,15 +70,13 @@ func (l *Library) Next(r Request) (Tip, error) {
 	if round == nil {
 		round = seen
 	}
+	// Never empty: before a first complete round some tip is unseen, and
+	// after one, the tip that completed the walk back is not in the round.
 	var left []string
 	for _, id := range pool {
 		if !round[id] {
 			left = append(left, id)
 		}
-	}
-	if len(left) == 0 {
-		// Only possible when the last tip posted completed a round.
-		left = pool
 	}
 	best := slices.MinFunc(left, func(a, b string) int {
 		return cmp.Or(

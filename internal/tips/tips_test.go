@@ -152,7 +152,7 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-// library of n plain tips, with the first translated into French.
+// poolOf is a library of n English tips with the same tag.
 func poolOf(t *testing.T, n int) *Library {
 	var en strings.Builder
 	for i := range n {
@@ -279,7 +279,10 @@ func TestSeason(t *testing.T) {
 			t.Errorf("%s in %s = %v, want %v", date, s, got, want)
 		}
 	}
-	for _, bad := range []string{"", "12-01", "02-30..03-01", "1-1..2-2", "12-01..01-15x"} {
+	if s, err := scam.ParseSeason("02-29..03-01"); err != nil || s.From.Day != 29 {
+		t.Errorf("02-29 refused: %v", err)
+	}
+	for _, bad := range []string{"", "12-01", "02-30..03-01", "1-1..2-2", "12-01..01-15x", "13-01..01-01"} {
 		if _, err := scam.ParseSeason(bad); err == nil {
 			t.Errorf("ParseSeason(%q) accepted", bad)
 		}

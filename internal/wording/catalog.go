@@ -6,11 +6,15 @@ import (
 	"bufio"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/scamwarn/scamwarn/internal/scam"
 )
 
 // Fallback is the language every catalog falls back to.
@@ -18,10 +22,8 @@ const Fallback = "en"
 
 // Catalog holds the reply phrases of every language.
 type Catalog struct {
-	langs   map[string]map[string]string
-	tags    []language.Tag
-	names   []string
-	matcher language.Matcher
+	langs map[string]map[string]string
+	set   *scam.LanguageSet
 }
 
 // Load reads replies/*.txt from fsys. English must be there: it is the
@@ -35,8 +37,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{langs: map[string]map[string]string{}}
 	for _, name := range names {
 		lang := strings.TrimSuffix(path.Base(name), ".txt")
-		tag, err := language.Parse(lang)
-		if err != nil {
+		if _, err := language.Parse(lang); err != nil {
 			return nil, fmt.Errorf("%s: %q is not a language code: %v", name, lang, err)
 		}
 		entries, err := readCatalog(fsys, name)
@@ -44,20 +45,14 @@ func Load(fsys fs.FS) (*Catalog, error) {
 			return nil, err
 		}
 		c.langs[lang] = entries
-		// The fallback goes first: the matcher answers with it when
-		// nothing fits.
-		if lang == Fallback {
-			c.tags = append([]language.Tag{tag}, c.tags...)
-			c.names = append([]string{lang}, c.names...)
-		} else {
-			c.tags = append(c.tags, tag)
-			c.names = append(c.names, lang)
-		}
 	}
 	if c.langs[Fallback] == nil {
 		return nil, fmt.Errorf("replies/%s.txt is missing", Fallback)
 	}
-	c.matcher = language.NewMatcher(c.tags)
+	c.set, err = scam.NewLanguageSet(Fallback, slices.Collect(maps.Keys(c.langs)))
+	if err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -98,30 +93,11 @@ func readCatalog(fsys fs.FS, name string) (map[string]string, error) {
 }
 
 // Languages lists the catalog's languages, the fallback first.
-func (c *Catalog) Languages() []string { return append([]string(nil), c.names...) }
+func (c *Catalog) Languages() []string { return c.set.Names() }
 
-// Match returns the supported language that best fits the preferences
-// given (BCP 47 tags or Accept-Language lists such as "fr-CA",
-// "zh-Hant-TW", "en-GB,en;q=0.8"); the fallback when nothing fits.
-func (c *Catalog) Match(prefs ...string) string {
-	var tags []language.Tag
-	for _, p := range prefs {
-		if p == "" {
-			continue
-		}
-		if t, _, err := language.ParseAcceptLanguage(p); err == nil {
-			tags = append(tags, t...)
-		}
-	}
-	if len(tags) == 0 {
-		return Fallback
-	}
-	_, i, conf := c.matcher.Match(tags...)
-	if conf == language.No {
-		return Fallback
-	}
-	return c.names[i]
-}
+// Match returns the catalog language that best fits the preferences given
+// ("fr-CA", "zh-Hant-TW", "en-GB,en;q=0.8"); English when nothing fits.
+func (c *Catalog) Match(prefs ...string) string { return c.set.Match(prefs...) }
 
 // Has reports whether lang's own catalog (not the fallback) has key.
 func (c *Catalog) Has(lang, key string) bool {

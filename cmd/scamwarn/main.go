@@ -53,6 +53,11 @@ Usage:
       List the awareness tips (English where a translation is missing).
   scamwarn tips show [--lang xx] [--json] ID
       Show one tip with its sources.
+  scamwarn db backup [--db PATH] DEST
+      Copy the live database to the new file DEST (never overwritten).
+  scamwarn db stats [--db PATH] [--json]
+      Show what the database holds, in counts only.
+      The database is --db, else $SCAMWARN_DB, else ./scamwarn.db.
   scamwarn help
       Show this help.
 `
@@ -70,6 +75,8 @@ func run(ctx context.Context, args []string, env []string, stdin io.Reader, stdo
 		return runEval(ctx, args[1:], stdout, stderr)
 	case "tips":
 		return runTips(args[1:], env, stdout, stderr)
+	case "db":
+		return runDB(ctx, args[1:], env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

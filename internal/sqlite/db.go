@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"runtime"
 	"sort"
@@ -70,6 +71,42 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
+// OpenExisting opens a database file that must already exist, for
+// inspection and backups: it neither creates the file nor migrates it, so
+// a backup taken before an upgrade holds the old schema. A file that is not
+// a scamwarn database, or whose schema is newer than this build knows, is
+// refused.
+func OpenExisting(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, scam.Errorf(scam.CodeBadArgument, "the database path is empty")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, scam.Wrap(scam.CodeNotFound, fmt.Sprintf("no database at %s", path), err)
+	}
+	h, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		return nil, scam.Wrap(scam.CodeInternal, "cannot open the database", err)
+	}
+	db := &DB{sql: h, path: path}
+	ms, err := readMigrations(migrationFiles)
+	if err == nil {
+		var v int
+		if v, err = db.SchemaVersion(ctx); err != nil {
+			err = scam.Wrap(scam.CodeBadInput, fmt.Sprintf("%s is not a scamwarn database", path), err)
+		} else if v > len(ms) {
+			err = scam.Errorf(scam.CodeBadInput, "the database %s has schema version %d, but this scamwarn knows only up to %d: run a newer scamwarn", path, v, len(ms))
+		}
+	}
+	if err == nil {
+		err = db.wrap(db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'hmac_secret'`).Scan(&db.secret))
+	}
+	if err != nil {
+		h.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
 // dsn sets the pragmas in the connection string, so that every pooled
 // connection gets them: WAL lets readers work beside the writer, immediate
 // transactions take the write lock up front so that read-then-write
@@ -83,7 +120,13 @@ func dsn(path string) string {
 	q.Set("_foreign_keys", "on")
 	q.Set("_txlock", "immediate")
 	q.Set("_synchronous", "NORMAL")
-	return "file:" + path + "?" + q.Encode()
+	return "file:" + escapePath(path) + "?" + q.Encode()
+}
+
+// escapePath keeps a file name with '?', '#' or '%' in it from being read
+// as part of the URI's query.
+func escapePath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // Close closes the database.

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -75,4 +76,45 @@ func TestOpenRejectsAnEmptyPath(t *testing.T) {
 	if _, err := Open(context.Background(), ""); scam.CodeOf(err) != scam.CodeBadArgument {
 		t.Errorf("Open(\"\") err = %v, want bad_argument", err)
 	}
+}
+
+func TestOpenExisting(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	t.Run("a missing file is not created", func(t *testing.T) {
+		path := filepath.Join(dir, "missing.db")
+		if _, err := OpenExisting(ctx, path); scam.CodeOf(err) != scam.CodeNotFound {
+			t.Errorf("err = %v, want not_found", err)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("OpenExisting created %s", path)
+		}
+	})
+	t.Run("a file that is not a scamwarn database is refused", func(t *testing.T) {
+		path := filepath.Join(dir, "other.db")
+		os.WriteFile(path, nil, 0o600) // an empty file is an empty SQLite database
+		if _, err := OpenExisting(ctx, path); scam.CodeOf(err) != scam.CodeBadInput {
+			t.Errorf("err = %v, want bad_input", err)
+		}
+	})
+	t.Run("a scamwarn database opens with its secret, odd characters in the name too", func(t *testing.T) {
+		path := filepath.Join(dir, "a?b#c%d.db")
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := db.key("chat", "x")
+		db.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Fatalf("the database is not at %s: %v", path, err)
+		}
+		db, err = OpenExisting(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if got := db.key("chat", "x"); got != want {
+			t.Errorf("keyed hash after OpenExisting = %s, want %s", got, want)
+		}
+	})
 }

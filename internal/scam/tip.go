@@ -19,6 +19,25 @@ type Tip struct {
 	Sources  []string `json:"sources"`
 }
 
+// TipTags are the typology tags a tip may carry. Schedules and commands
+// that filter tips by tag accept only these.
+var TipTags = []string{
+	"investment", "romance", "job", "task", "sextortion", "impersonation", "recovery",
+	"tech_support", "advance_fee", "discord", "telegram", "payment", "crypto", "after_loss",
+	"helping", "trafficking", "phishing", "money_mule", "general",
+}
+
+// UnknownTipTags returns the tags of tags that are not TipTags.
+func UnknownTipTags(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if !slices.Contains(TipTags, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // HasTag reports whether t carries one of tags; true when tags is empty.
 func (t Tip) HasTag(tags ...string) bool {
 	if len(tags) == 0 {

@@ -30,12 +30,8 @@ const (
 	MaxBody  = 900
 )
 
-// Tags are the typology tags a tip may carry.
-var Tags = []string{
-	"investment", "romance", "job", "task", "sextortion", "impersonation", "recovery",
-	"tech_support", "advance_fee", "discord", "telegram", "payment", "crypto", "after_loss",
-	"helping", "trafficking", "phishing", "money_mule", "general",
-}
+// Tags are the typology tags a tip may carry (scam.TipTags).
+var Tags = scam.TipTags
 
 // Tip is one awareness tip in one language (an alias, so callers need
 // not import this package to hold one).
@@ -153,15 +149,7 @@ func (l *Library) List(lang string, tags ...string) []Tip {
 
 // UnknownTags returns the tags of tags that no tip may carry, so a command
 // can refuse "/tips tags jobs" with a clear message.
-func UnknownTags(tags []string) []string {
-	var out []string
-	for _, t := range tags {
-		if !slices.Contains(Tags, t) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
+func UnknownTags(tags []string) []string { return scam.UnknownTipTags(tags) }
 
 // entry is one [id] block of a file, not yet validated.
 type entry struct {

@@ -354,6 +354,9 @@ func (l *Loop) deliverOpen(ctx context.Context, platforms []string) error {
 		sem   = make(chan struct{}, l.cfg.Workers)
 	)
 	for _, sl := range open {
+		if ctx.Err() != nil {
+			break
+		}
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
@@ -393,10 +396,17 @@ func (l *Loop) deliver(ctx context.Context, sl scam.Slot) error {
 		return l.finishUnclaimed(ctx, sl, now)
 	}
 	lease := now.Add(l.cfg.PostTimeout * 2)
+	if ctx.Err() != nil {
+		return nil // shutting down: claim nothing new
+	}
 	ok, err := l.store.ClaimSlot(ctx, sl, l.cfg.Owner, now, lease)
 	if err != nil || !ok {
 		return err
 	}
+	// Once claimed, the slot is seen through even if shutdown begins: the
+	// post in flight finishes (within PostTimeout) and its outcome is
+	// recorded, so a stop never leaves a slot whose fate is unknown.
+	ctx = context.WithoutCancel(ctx)
 	sl.Attempts++
 	s, err := l.store.Schedule(ctx, sl.Schedule)
 	switch {
@@ -442,9 +452,6 @@ func (l *Loop) deliver(ctx context.Context, sl scam.Slot) error {
 			return err
 		}
 		return l.store.PauseChat(ctx, s.Chat, reason)
-	case ctx.Err() != nil:
-		// Shutting down: hand the slot back so the next start can post it.
-		return l.retry(context.WithoutCancel(ctx), sl, now, nil)
 	default:
 		l.log.Warn("posting a tip failed; will retry", "schedule", s.ID, "attempt", sl.Attempts, "err", err)
 		return l.retry(ctx, sl, time.Now(), err)

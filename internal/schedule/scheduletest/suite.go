@@ -40,6 +40,8 @@ type Post struct {
 // attempt (counted from 1 per chat) and may return an error instead.
 type Poster struct {
 	Fail func(chat scam.ChatRef, attempt int) error
+	// Delay is how long each post takes on the wire.
+	Delay time.Duration
 
 	mu       sync.Mutex
 	posts    []Post
@@ -56,6 +58,7 @@ func (p *Poster) PostTip(_ context.Context, chat scam.ChatRef, tip scam.Tip) err
 	n := len(p.attempts[chat])
 	fail := p.Fail
 	p.mu.Unlock()
+	time.Sleep(p.Delay)
 	if fail != nil {
 		if err := fail(chat, n); err != nil {
 			return err
@@ -115,6 +118,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"hourly schedules follow the wall clock across a change of clocks", hourlyDaylightSaving},
 		{"a restart while a slot waits for a retry posts it once", restartWhileRetrying},
 		{"an instance that dies mid-post is not followed by a second post", crashMidPost},
+		{"a stop during a post lets it finish and records it", stopDuringPost},
 		{"two loops over one store post each slot once", twoLoops},
 		{"downtime shorter than the grace period posts the missed slot once", shortDowntime},
 		{"downtime longer than the grace period skips without a burst", longDowntime},
@@ -354,6 +358,25 @@ func crashMidPost(t *testing.T, st Store) {
 	last := sl[len(sl)-1]
 	if last.Status != scam.SlotMissed || last.Reason != schedule.ReasonInterrupted {
 		t.Errorf("the slot of the crash is %s/%s, want missed/%s", last.Status, last.Reason, schedule.ReasonInterrupted)
+	}
+}
+
+func stopDuringPost(t *testing.T, st Store) {
+	c := chat("stop")
+	s := add(t, st, c, "daily 09:00", "UTC")
+	p := &Poster{Delay: 5 * time.Second}
+	a := start(st, p, "a")
+	sleepUntil(time.Date(2000, 1, 1, 9, 0, 1, 0, time.UTC))
+	a.halt() // returns once the post in flight is done and recorded
+	if n := len(p.Posts(c)); n != 1 {
+		t.Fatalf("%d posts when the loop stopped, want the one in flight", n)
+	}
+	b := start(st, p, "b")
+	time.Sleep(time.Hour)
+	b.halt()
+	wantPosts(t, p, c, []time.Time{time.Date(2000, 1, 1, 9, 0, 5, 0, time.UTC)})
+	if sl := slotsOf(t, st, s.ID); len(sl) != 1 || sl[0].Status != scam.SlotPosted {
+		t.Errorf("slots = %+v, want one posted", sl)
 	}
 }
 

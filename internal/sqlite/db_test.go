@@ -2,9 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/scamwarn/scamwarn/internal/scam"
 )
@@ -117,4 +119,72 @@ func TestOpenExisting(t *testing.T) {
 			t.Errorf("keyed hash after OpenExisting = %s, want %s", got, want)
 		}
 	})
+}
+
+// TestPragmasReachEveryConnection checks the DSN's settings on several
+// pooled connections at once: pragmas run with Exec would reach only one.
+func TestPragmasReachEveryConnection(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	var conns []*sql.Conn
+	for range 3 {
+		c, err := db.sql.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		var mode string
+		var fk, busy, syncMode int
+		c.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode)
+		c.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk)
+		c.QueryRowContext(ctx, `PRAGMA busy_timeout`).Scan(&busy)
+		c.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&syncMode)
+		if mode != "wal" || fk != 1 || busy != 5000 || syncMode != 1 {
+			t.Errorf("connection %d: journal_mode %s, foreign_keys %d, busy_timeout %d, synchronous %d; want wal, 1, 5000, 1 (NORMAL)",
+				i, mode, fk, busy, syncMode)
+		}
+	}
+}
+
+// TestTwoHandlesWriteWithoutLockErrors stands for two instances sharing
+// one file: read-then-write transactions from both never fail with
+// "database is locked".
+func TestTwoHandlesWriteWithoutLockErrors(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	var dbs []*DB
+	for range 2 {
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs = append(dbs, db)
+	}
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			db := dbs[g%2]
+			c := scam.ChatRef{Platform: "telegram", ID: "-100" + string(rune('0'+g))}
+			for i := range 50 {
+				if err := db.SaveSettings(ctx, c, scam.ChatSettings{Lang: "en", AlertLevel: scam.High, Alerts: i%2 == 0}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := db.Allow(ctx, "check", "user", 1000, time.Hour, time.Now()); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatalf("a write failed: %v", err)
+		}
+	}
 }

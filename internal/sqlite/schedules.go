@@ -408,3 +408,29 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// PruneHistory deletes the record of finished slots due before before and
+// of tips shown before it, and returns how many rows went. Open slots stay.
+// Rotation only looks back over the last round of tips, so a year or two
+// of history is plenty.
+func (db *DB) PruneHistory(ctx context.Context, before time.Time) (int64, error) {
+	var n int64
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{
+			`DELETE FROM slots WHERE at < ? AND status NOT IN ('pending', 'posting')`,
+			`DELETE FROM tips_posted WHERE at < ?`,
+		} {
+			res, err := tx.ExecContext(ctx, q, unix(before))
+			if err != nil {
+				return err
+			}
+			k, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			n += k
+		}
+		return nil
+	})
+	return n, err
+}

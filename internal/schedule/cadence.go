@@ -79,14 +79,14 @@ func badCadence(format string, args ...any) error {
 type clock int
 
 func parseClock(s string) (clock, error) {
-	t, err := time.Parse("15:04", s)
-	if err != nil {
-		if t2, err2 := time.Parse("15:04", "0"+s); err2 == nil { // 9:00
-			return clock(t2.Hour()*60 + t2.Minute()), nil
-		}
+	h, m, ok := strings.Cut(s, ":")
+	hour, errH := strconv.Atoi(h)
+	minute, errM := strconv.Atoi(m)
+	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 || errH != nil || errM != nil ||
+		hour < 0 || hour > 23 || minute < 0 || minute > 59 || strings.ContainsAny(s, "+-") {
 		return 0, badCadence("%q is not a time of day: use HH:MM on a 24-hour clock, such as 09:00 or 18:30", s)
 	}
-	return clock(t.Hour()*60 + t.Minute()), nil
+	return clock(hour*60 + minute), nil
 }
 
 func (c clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }

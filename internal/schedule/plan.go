@@ -34,14 +34,25 @@ func wallOf(t time.Time, loc *time.Location) time.Time {
 // daily 02:30 is posted at 03:30 on the night the clocks skip from 02:00 to
 // 03:00); one that exists twice, because the clocks went back, is the first
 // of the two.
+//
+// time.Date leaves both choices open (which one it makes depends on the
+// zone), so the candidates are worked out from the offsets in force a day
+// and a half either side.
 func instantOf(w time.Time, loc *time.Location) time.Time {
-	t := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
-	// time.Date leaves the choice in a gap open (it lands before the
-	// change); move it forward by what it lacks.
-	if got := wallOf(t, loc); !got.Equal(w) {
-		t = t.Add(w.Sub(got))
+	_, before := w.Add(-36 * time.Hour).In(loc).Zone()
+	_, after := w.Add(36 * time.Hour).In(loc).Zone()
+	var best time.Time
+	for _, off := range []int{before, after} {
+		t := w.Add(-time.Duration(off) * time.Second)
+		if wallOf(t, loc).Equal(w) && (best.IsZero() || t.Before(best)) {
+			best = t
+		}
 	}
-	return t
+	if best.IsZero() {
+		// In the gap: as far after the change as w is into it.
+		best = w.Add(-time.Duration(before) * time.Second)
+	}
+	return best.In(loc)
 }
 
 // following returns the slot after the one at wall time w (due at instant

@@ -193,9 +193,13 @@ func (db *DB) Advance(ctx context.Context, s scam.Schedule, nextWall, nextAt tim
 		}
 		moved = true
 		for _, sl := range slots {
+			retry := sl.RetryAt
+			if retry.IsZero() {
+				retry = sl.At // an open slot needs attention from when it is due
+			}
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO slots
 				(schedule_id, wall, at, until, status, reason, retry_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				s.ID, unix(sl.Wall), unix(sl.At), unix(sl.Until), string(sl.Status), sl.Reason, unix(sl.RetryAt)); err != nil {
+				s.ID, unix(sl.Wall), unix(sl.At), unix(sl.Until), string(sl.Status), sl.Reason, unix(retry)); err != nil {
 				return err
 			}
 		}
@@ -300,8 +304,9 @@ func (db *DB) FinishSlot(ctx context.Context, sl scam.Slot, owner string) error 
 		if n, err := res.RowsAffected(); err != nil || n == 0 || sl.Status != scam.SlotPosted {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO tips_posted (chat_key, tip_id, at) VALUES (?, ?, ?)`,
-			db.chatKey(sl.Chat), sl.TipID, unix(sl.Posted))
+		// The chat comes from the schedule, not from the caller's copy.
+		_, err = tx.ExecContext(ctx, `INSERT INTO tips_posted (chat_key, tip_id, at)
+			SELECT chat_key, ?, ? FROM schedules WHERE id = ?`, sl.TipID, unix(sl.Posted), sl.Schedule)
 		return err
 	})
 }

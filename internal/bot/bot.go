@@ -32,14 +32,15 @@ type Store interface {
 	CountCheck(ctx context.Context, day time.Time, platform, source string, level scam.Level, category scam.Category) error
 	TipsSeen(ctx context.Context, chat scam.ChatRef, limit int) ([]string, time.Time, error)
 	RecordTip(ctx context.Context, chat scam.ChatRef, tipID string, at time.Time) error
+	NoteActivity(ctx context.Context, chat scam.ChatRef, at time.Time) error
 }
 
 // Tips picks the next awareness tip for a chat (tips.Library, through a
 // small adapter in cmd/scamwarn).
 type Tips interface {
-	// NextTip returns the tip chat should see next in lang, given the ids
+	// PickTip returns the tip chat should see next in lang, given the ids
 	// it has seen, oldest first.
-	NextTip(chat scam.ChatRef, lang string, tags, seen []string, now time.Time) (scam.Tip, error)
+	PickTip(chat scam.ChatRef, lang string, tags, seen []string, now time.Time) (scam.Tip, error)
 }
 
 // Config tunes a Bot; New fills in zero fields.
@@ -121,7 +122,7 @@ func (b *Bot) Handle(ctx context.Context, r Request) (replies []Reply) {
 	if r.ChatType == Private {
 		return b.checkAndAnswer(ctx, r, lang, r.Message, "")
 	}
-	return nil // group chatter: alerts come with /alerts
+	return b.watch(ctx, r)
 }
 
 // lang is the language to answer in: the chat's setting, else the user's

@@ -23,10 +23,13 @@ type memStore struct {
 	feedback []scam.Feedback
 	tips     map[scam.ChatRef][]string
 	allow    bool
+	used     map[string]int
+	activity map[scam.ChatRef]int
 }
 
 func newMemStore() *memStore {
-	return &memStore{settings: map[scam.ChatRef]scam.ChatSettings{}, counts: map[string]int{}, tips: map[scam.ChatRef][]string{}, allow: true}
+	return &memStore{settings: map[scam.ChatRef]scam.ChatSettings{}, counts: map[string]int{}, tips: map[scam.ChatRef][]string{},
+		allow: true, used: map[string]int{}, activity: map[scam.ChatRef]int{}}
 }
 
 func (m *memStore) Settings(_ context.Context, c scam.ChatRef) (scam.ChatSettings, error) {
@@ -46,10 +49,23 @@ func (m *memStore) SaveSettings(_ context.Context, c scam.ChatRef, s scam.ChatSe
 	return nil
 }
 
-func (m *memStore) Allow(context.Context, string, string, int, time.Duration, time.Time) (bool, error) {
+// Allow counts per scope and user; the tests never cross a window.
+func (m *memStore) Allow(_ context.Context, scope, user string, limit int, _ time.Duration, _ time.Time) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.allow, nil
+	k := scope + "|" + user
+	if !m.allow || m.used[k] >= limit {
+		return false, nil
+	}
+	m.used[k]++
+	return true, nil
+}
+
+func (m *memStore) NoteActivity(_ context.Context, c scam.ChatRef, _ time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.activity[c]++
+	return nil
 }
 
 func (m *memStore) RecordFeedback(_ context.Context, f scam.Feedback) error {
@@ -82,7 +98,7 @@ func (m *memStore) RecordTip(_ context.Context, c scam.ChatRef, id string, _ tim
 // fixedTips hands out "tip-N" titles in the language asked for.
 type fixedTips struct{}
 
-func (fixedTips) NextTip(_ scam.ChatRef, lang string, _, seen []string, _ time.Time) (scam.Tip, error) {
+func (fixedTips) PickTip(_ scam.ChatRef, lang string, _, seen []string, _ time.Time) (scam.Tip, error) {
 	n := len(seen) + 1
 	return scam.Tip{ID: fmt.Sprintf("tip-%d", n), Lang: lang, Title: fmt.Sprintf("Title %d", n), Body: "First.\n\nSecond.", Sources: []string{"https://example.org/a"}}, nil
 }

@@ -26,6 +26,8 @@ func (b *Bot) command(ctx context.Context, r Request, lang, cmd, args string) []
 		return b.countryCommand(ctx, r, lang, args)
 	case "tip":
 		return b.tipNow(ctx, r, lang)
+	case "alerts":
+		return b.alertsCommand(ctx, r, lang, args)
 	case "feedback":
 		return []Reply{{Chat: r.Chat, ReplyTo: r.MessageID, Body: textOf(b.text(lang, "feedback.help"))}}
 	}
@@ -215,7 +217,7 @@ func (b *Bot) tipNow(ctx context.Context, r Request, lang string) []Reply {
 	if err != nil {
 		b.log.Warn("tip history unavailable", "err", err)
 	}
-	tip, err := b.tips.NextTip(r.Chat, lang, nil, seen, b.cfg.Now())
+	tip, err := b.tips.PickTip(r.Chat, lang, nil, seen, b.cfg.Now())
 	if err != nil {
 		return []Reply{{Chat: r.Chat, ReplyTo: r.MessageID, Body: textOf(b.text(lang, "tip.none"))}}
 	}

@@ -43,6 +43,11 @@ type Request struct {
 	// IsAdmin reports whether User administers Chat. The adapter asks the
 	// platform (and may cache); the bot calls it only when it matters.
 	IsAdmin func(ctx context.Context) (bool, error)
+	// BotSeesAll reports whether the bot can read every message in Chat
+	// (Telegram: privacy mode off or admin rights), for /alerts to say so.
+	BotSeesAll func(ctx context.Context) (bool, error)
+	// ChatTitle names the chat in moderator notices; it is never stored.
+	ChatTitle string
 	// FromAdmin is true when the message was posted by the chat itself or
 	// by an anonymous admin (Telegram's sender chat).
 	FromAdmin bool

@@ -1,0 +1,106 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/scamwarn/scamwarn/internal/bot"
+	"github.com/scamwarn/scamwarn/internal/scam"
+)
+
+// member and admin post in the group; IsAdmin answers as the platform would.
+func inGroup(userID, text string, admin bool) bot.Request {
+	return bot.Request{
+		Chat: group, ChatType: bot.Group, User: bot.User{ID: userID, Lang: "en"}, MessageID: "m-" + userID,
+		Message:   scam.Message{Text: text},
+		IsAdmin:   func(context.Context) (bool, error) { return admin, nil },
+		ChatTitle: "Neighbours",
+	}
+}
+
+func TestAlertsNeedAnAdminAndExplainWhatTheyNeed(t *testing.T) {
+	b, st := newBot(t)
+	ctx := t.Context()
+	got := only(t, b.Handle(ctx, inGroup("7", "/alerts on", false)))
+	if !strings.Contains(got.Body.String(), "Only the group's admins") {
+		t.Errorf("a member's /alerts on: %s", got.Body)
+	}
+	if s, _ := st.Settings(ctx, group); s.Alerts {
+		t.Fatal("a member switched alerts on")
+	}
+	r := inGroup("1", "/alerts on", true)
+	r.BotSeesAll = func(context.Context) (bool, error) { return false, nil }
+	got = only(t, b.Handle(ctx, r))
+	for _, want := range []string{"Scam alerts are now on", "privacy mode", "cannot read ordinary messages"} {
+		if !strings.Contains(got.Body.String(), want) {
+			t.Errorf("admin's /alerts on lacks %q: %s", want, got.Body)
+		}
+	}
+	got = only(t, b.Handle(ctx, inGroup("7", "/alerts", false)))
+	if !strings.Contains(got.Body.String(), "Scam alerts are on here, for messages that are very likely a scam") {
+		t.Errorf("/alerts status: %s", got.Body)
+	}
+	got = only(t, b.Handle(ctx, inGroup("1", "/alerts level loud", true)))
+	if !strings.Contains(got.Body.String(), "/alerts level high") {
+		t.Errorf("/alerts level loud: %s", got.Body)
+	}
+}
+
+func TestAlertsWarnCalmlyAndStayQuietOtherwise(t *testing.T) {
+	b, st := newBot(t)
+	ctx := t.Context()
+	b.Handle(ctx, inGroup("1", "/alerts on", true))
+
+	for _, tc := range []struct {
+		name string
+		req  bot.Request
+		warn bool
+	}{
+		{"a scam from a member gets a warning", inGroup("7", pigButchering, false), true},
+		{"the same member again within ten minutes gets none", inGroup("7", pigButchering, false), false},
+		{"ordinary chat gets nothing", inGroup("8", "Does anyone know a good bakery near the station? Mine closed.", false), false},
+		{"a short message is not even checked", inGroup("8", "ok lol", false), false},
+		{"an admin's message is never warned about", inGroup("1", pigButchering, true), false},
+		{"an anonymous admin's neither", func() bot.Request { r := inGroup("9", pigButchering, false); r.FromAdmin = true; return r }(), false},
+		{"another member's scam does", inGroup("8", pigButchering, false), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := b.Handle(ctx, tc.req)
+			if !tc.warn {
+				if len(got) != 0 {
+					t.Errorf("got %+v, want silence", got)
+				}
+				return
+			}
+			w := only(t, got)
+			text := w.Body.String()
+			if w.Chat != group || w.ReplyTo != tc.req.MessageID || !strings.Contains(text, "Careful") || !strings.Contains(text, "Red flags") {
+				t.Errorf("warning = %+v\n%s", w, text)
+			}
+			if strings.Contains(text, "Lisa") {
+				t.Errorf("the warning repeats the scam's text: %s", text)
+			}
+		})
+	}
+	if st.activity[group] == 0 {
+		t.Error("group activity was not noted (the scheduler's only-if-active needs it)")
+	}
+	if st.counts["watch/high"] == 0 {
+		t.Error("watched checks were not counted")
+	}
+}
+
+func TestAlertsLevelMediumAndNotices(t *testing.T) {
+	b, st := newBot(t)
+	ctx := t.Context()
+	mods := scam.ChatRef{Platform: "telegram", ID: "-100999"}
+	st.SaveSettings(ctx, group, scam.ChatSettings{Alerts: true, AlertLevel: scam.Medium, NoticeChat: mods.ID})
+	got := b.Handle(ctx, inGroup("7", pigButchering, false))
+	if len(got) != 2 {
+		t.Fatalf("%d replies, want a warning and a notice: %+v", len(got), got)
+	}
+	if got[1].Chat != mods || !strings.Contains(got[1].Body.String(), "Scam alert in Neighbours") {
+		t.Errorf("notice = %+v\n%s", got[1], got[1].Body)
+	}
+}

@@ -45,6 +45,9 @@ type Tips interface {
 
 // Config tunes a Bot; New fills in zero fields.
 type Config struct {
+	// Schedules manages tip schedules; without it /tips answers that the
+	// scheduler is unavailable.
+	Schedules Schedules
 	// ChecksPerMinute caps the checks one user may ask for (default 20).
 	ChecksPerMinute int
 	// Name is how the bot calls itself in help texts (default "scamwarn").
@@ -61,6 +64,7 @@ type Bot struct {
 	directory *wording.Directory
 	store     Store
 	tips      Tips
+	schedules Schedules
 	cfg       Config
 	log       *slog.Logger
 
@@ -96,7 +100,7 @@ func New(check Checker, words *wording.Catalog, directory *wording.Directory, st
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Bot{
-		check: check, words: words, directory: directory, store: store, tips: tips,
+		check: check, words: words, directory: directory, store: store, tips: tips, schedules: cfg.Schedules,
 		cfg: cfg, log: log, verdicts: map[string]verdictRef{},
 	}
 }

@@ -26,6 +26,8 @@ func (b *Bot) command(ctx context.Context, r Request, lang, cmd, args string) []
 		return b.countryCommand(ctx, r, lang, args)
 	case "tip":
 		return b.tipNow(ctx, r, lang)
+	case "tips":
+		return b.tipsCommand(ctx, r, lang, args)
 	case "alerts":
 		return b.alertsCommand(ctx, r, lang, args)
 	case "feedback":

@@ -1,0 +1,98 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/scamwarn/scamwarn/internal/bot"
+	"github.com/scamwarn/scamwarn/internal/scam"
+	"github.com/scamwarn/scamwarn/internal/schedule"
+)
+
+// memSchedules keeps schedules in memory, checked by schedule.Prepare as
+// the real service does.
+type memSchedules struct {
+	mu   sync.Mutex
+	list []scam.Schedule
+}
+
+func (m *memSchedules) Add(_ context.Context, s scam.Schedule) (scam.Schedule, error) {
+	s, err := schedule.Prepare(s, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC))
+	if err != nil {
+		return s, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s.ID = int64(len(m.list) + 1)
+	m.list = append(m.list, s)
+	return s, nil
+}
+
+func (m *memSchedules) List(_ context.Context, c scam.ChatRef) ([]scam.Schedule, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []scam.Schedule
+	for _, s := range m.list {
+		if s.Chat == c {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func (m *memSchedules) SetTags(_ context.Context, c scam.ChatRef, tags []string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i := range m.list {
+		if m.list[i].Chat == c {
+			m.list[i].Tags = tags
+		}
+	}
+	return nil
+}
+
+func (m *memSchedules) RemoveAll(_ context.Context, c scam.ChatRef) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := len(m.list)
+	m.list = nil
+	return n, nil
+}
+
+func TestTipsCommands(t *testing.T) {
+	sched := &memSchedules{}
+	newBot(t) // loads engine, catalog and directory
+	b := bot.New(engine, catalog, directory, newMemStore(), fixedTips{}, bot.Config{Schedules: sched})
+	ctx := t.Context()
+	for _, tc := range []struct {
+		name  string
+		req   bot.Request
+		want  string
+		count int // schedules after
+	}{
+		{"a member may not schedule tips", inGroup("7", "/tips daily 18:00", false), "Only the group's admins", 0},
+		{"an admin schedules weekly tips in Manila time", inGroup("1", "/tips every monday 09:00 Asia/Manila", true), "Tips scheduled: weekly mon 09:00 (Asia/Manila), next: Mon 30 Nov 09:00", 1},
+		{"daily tips default to UTC", inGroup("1", "/tips daily 18:00", true), "daily 18:00 (UTC), next: Wed 25 Nov 18:00", 2},
+		{"a wrong time is explained", inGroup("1", "/tips daily 25:00", true), "not a time of day", 2},
+		{"an unknown zone is explained", inGroup("1", "/tips daily 09:00 Mars/Olympus", true), "not a time zone", 2},
+		{"tags narrow the topics", inGroup("1", "/tips tags job, task", true), "now about: job, task", 2},
+		{"an unknown tag is explained", inGroup("1", "/tips tags jobs", true), `"jobs" is not a tip topic`, 2},
+		{"the list shows each schedule", inGroup("7", "/tips list", true), "weekly mon 09:00 (Asia/Manila)", 2},
+		{"now posts a tip", inGroup("1", "/tips now", true), "Scam awareness tip", 2},
+		{"off stops them", inGroup("1", "/tips off", true), "stopped", 0},
+		{"in a private chat tips are not scheduled", private("/tips daily 09:00"), "/tip for a tip now", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := only(t, b.Handle(ctx, tc.req))
+			if !strings.Contains(got.Body.String(), tc.want) {
+				t.Errorf("reply lacks %q:\n%s", tc.want, got.Body)
+			}
+			if n := len(sched.list); n != tc.count {
+				t.Errorf("%d schedules, want %d", n, tc.count)
+			}
+		})
+	}
+}

@@ -115,18 +115,21 @@ func (b *Bot) Handle(ctx context.Context, r Request) (replies []Reply) {
 			replies = []Reply{b.errorReply(r, b.lang(ctx, r), scam.Errorf(scam.CodeInternal, "panic"))}
 		}
 	}()
-	lang := b.lang(ctx, r)
-	if r.Button != "" {
-		return b.button(ctx, r, lang)
-	}
 	cmd, args, isCmd := parseCommand(r.Message.Text)
-	if isCmd {
-		return b.command(ctx, r, lang, cmd, args)
+	if r.Button == "" && !isCmd && r.ChatType != Private {
+		// The hot path: group chatter. watch reads the group's settings
+		// once and words a warning only when one is due.
+		return b.watch(ctx, r)
 	}
-	if r.ChatType == Private {
+	lang := b.lang(ctx, r)
+	switch {
+	case r.Button != "":
+		return b.button(ctx, r, lang)
+	case isCmd:
+		return b.command(ctx, r, lang, cmd, args)
+	default:
 		return b.checkAndAnswer(ctx, r, lang, r.Message, "")
 	}
-	return b.watch(ctx, r)
 }
 
 // lang is the language to answer in: the chat's setting, else the user's

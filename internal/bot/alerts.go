@@ -147,7 +147,7 @@ func (b *Bot) watch(ctx context.Context, r Request) []Reply {
 		}
 		replies = append(replies, Reply{
 			Chat: scam.ChatRef{Platform: r.Chat.Platform, ID: s.NoticeChat},
-			Body: Text{para(plain(b.words.Text(lang, "alerts.notice", where)))}.with(b.shortVerdict(v, lang)),
+			Body: append(Text{para(plain(b.words.Text(lang, "alerts.notice", where)))}, b.shortVerdict(v, lang)...),
 		})
 	}
 	return replies
@@ -170,5 +170,3 @@ func (b *Bot) warningText(v scam.Verdict, text, lang string) Text {
 	}
 	return append(t, para(plain(b.text(lang, "alerts.warning.advice"))))
 }
-
-func (t Text) with(more Text) Text { return append(t, more...) }

@@ -121,25 +121,32 @@ func (b *Bot) Handle(ctx context.Context, r Request) (replies []Reply) {
 		// once and words a warning only when one is due.
 		return b.watch(ctx, r)
 	}
-	lang := b.lang(ctx, r)
+	s := b.settings(ctx, r)
+	lang := b.words.Match(s.Lang, r.User.Lang)
 	switch {
 	case r.Button != "":
 		return b.button(ctx, r, lang)
 	case isCmd:
-		return b.command(ctx, r, lang, cmd, args)
+		return b.command(ctx, r, lang, s.Country, cmd, args)
 	default:
-		return b.checkAndAnswer(ctx, r, lang, r.Message, "")
+		return b.checkAndAnswer(ctx, r, lang, s.Country, r.Message, "")
 	}
 }
 
 // lang is the language to answer in: the chat's setting, else the user's
 // platform language, matched to a catalog language.
 func (b *Bot) lang(ctx context.Context, r Request) string {
+	return b.words.Match(b.settings(ctx, r).Lang, r.User.Lang)
+}
+
+// settings returns the settings that apply to r; the defaults when the
+// store cannot say, so that a busy database never stops an answer.
+func (b *Bot) settings(ctx context.Context, r Request) scam.ChatSettings {
 	s, err := b.store.Settings(ctx, settingsRef(r))
 	if err != nil {
 		b.log.Warn("settings unavailable", "err", err)
 	}
-	return b.words.Match(s.Lang, r.User.Lang)
+	return s
 }
 
 // settingsRef is where the settings that apply to r live: a group's own,

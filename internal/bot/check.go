@@ -11,9 +11,9 @@ import (
 
 // checkAndAnswer checks m for the user of r and answers in full: the level,
 // the kind, the red flags with quoted evidence, what to do, where to report
-// in the user's country, and two feedback buttons. replyTo is the message
-// the answer goes under ("" for the request's own message).
-func (b *Bot) checkAndAnswer(ctx context.Context, r Request, lang string, m scam.Message, replyTo string) []Reply {
+// in country, and two feedback buttons. replyTo is the message the answer
+// goes under ("" for the request's own message).
+func (b *Bot) checkAndAnswer(ctx context.Context, r Request, lang, country string, m scam.Message, replyTo string) []Reply {
 	v, errReply, ok := b.runCheck(ctx, r, lang, m, "check")
 	if !ok {
 		return []Reply{errReply}
@@ -21,13 +21,9 @@ func (b *Bot) checkAndAnswer(ctx context.Context, r Request, lang string, m scam
 	if replyTo == "" {
 		replyTo = r.MessageID
 	}
-	s, err := b.store.Settings(ctx, settingsRef(r))
-	if err != nil {
-		b.log.Warn("settings unavailable", "err", err)
-	}
 	return []Reply{{
 		Chat: r.Chat, ReplyTo: replyTo,
-		Body:    b.verdictText(v, m.Text, lang, s.Country),
+		Body:    b.verdictText(v, m.Text, lang, country),
 		Buttons: b.feedbackButtons(v, lang),
 	}}
 }

@@ -12,14 +12,14 @@ import (
 )
 
 // command answers a slash command.
-func (b *Bot) command(ctx context.Context, r Request, lang, cmd, args string) []Reply {
+func (b *Bot) command(ctx context.Context, r Request, lang, country, cmd, args string) []Reply {
 	switch cmd {
 	case "start", "help":
 		return b.help(r, lang, cmd == "start")
 	case "privacy":
 		return []Reply{{Chat: r.Chat, ReplyTo: r.MessageID, Body: textOf(b.text(lang, "privacy.notice"))}}
 	case "check":
-		return b.checkCommand(ctx, r, lang, args)
+		return b.checkCommand(ctx, r, lang, country, args)
 	case "language":
 		return b.languageCommand(ctx, r, lang, args)
 	case "country":
@@ -51,7 +51,7 @@ func (b *Bot) help(r Request, lang string, start bool) []Reply {
 // checkCommand checks the text after /check, or the message /check
 // replies to. In a group the answer there is short, and the details go to
 // the user privately when the user has a private chat with the bot.
-func (b *Bot) checkCommand(ctx context.Context, r Request, lang, args string) []Reply {
+func (b *Bot) checkCommand(ctx context.Context, r Request, lang, country, args string) []Reply {
 	m := scam.Message{Text: args, Lang: r.Message.Lang}
 	replyTo := r.MessageID
 	if args == "" && r.ReplyTo != nil && !r.ReplyTo.FromBot {
@@ -65,7 +65,7 @@ func (b *Bot) checkCommand(ctx context.Context, r Request, lang, args string) []
 		return []Reply{{Chat: r.Chat, ReplyTo: r.MessageID, Body: textOf(b.text(lang, "check.reply_needed"))}}
 	}
 	if r.ChatType == Private {
-		return b.checkAndAnswer(ctx, r, lang, m, replyTo)
+		return b.checkAndAnswer(ctx, r, lang, country, m, replyTo)
 	}
 	v, errReply, ok := b.runCheck(ctx, r, lang, m, "check")
 	if !ok {
@@ -79,16 +79,16 @@ func (b *Bot) checkCommand(ctx context.Context, r Request, lang, args string) []
 	short = append(short, para(plain(b.text(lang, "check.details_private"))))
 	// The private answer is in the user's own language and country.
 	userLang := b.words.Match(r.User.Lang)
-	country := ""
+	userCountry := ""
 	if s, err := b.store.Settings(ctx, userRef(r.Chat.Platform, r.User.ID)); err == nil {
 		if s.Lang != "" {
 			userLang = b.words.Match(s.Lang)
 		}
-		country = s.Country
+		userCountry = s.Country
 	}
 	return []Reply{
 		{Chat: r.Chat, ReplyTo: replyTo, Body: short},
-		{ToUser: true, Body: b.verdictText(v, m.Text, userLang, country), Buttons: b.feedbackButtons(v, userLang)},
+		{ToUser: true, Body: b.verdictText(v, m.Text, userLang, userCountry), Buttons: b.feedbackButtons(v, userLang)},
 	}
 }
 

@@ -57,8 +57,14 @@ func (m *memSchedules) SetTags(_ context.Context, c scam.ChatRef, tags []string)
 func (m *memSchedules) RemoveAll(_ context.Context, c scam.ChatRef) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	n := len(m.list)
-	m.list = nil
+	kept := m.list[:0]
+	for _, s := range m.list {
+		if s.Chat != c {
+			kept = append(kept, s)
+		}
+	}
+	n := len(m.list) - len(kept)
+	m.list = kept
 	return n, nil
 }
 

@@ -5,6 +5,7 @@
 package schedule
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -362,20 +363,13 @@ func (l *Loop) deliverOpen(ctx context.Context, platforms []string) error {
 			defer func() { <-sem }()
 			if err := l.deliver(ctx, sl); err != nil {
 				mu.Lock()
-				first = cmpOr(first, err)
+				first = cmp.Or(first, err)
 				mu.Unlock()
 			}
 		})
 	}
 	wg.Wait()
 	return first
-}
-
-func cmpOr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // deliver takes one open slot as far as it can go now.

@@ -33,9 +33,10 @@ func scanSchedule(r rowScanner) (scam.Schedule, error) {
 }
 
 func checkSchedule(s scam.Schedule) error {
+	if err := chatRefError(s.Chat); err != nil {
+		return err
+	}
 	switch {
-	case s.Chat.Platform == "" || s.Chat.ID == "":
-		return scam.Errorf(scam.CodeBadArgument, "a schedule needs a chat")
 	case s.Cadence == "" || s.Zone == "" || s.Lang == "":
 		return scam.Errorf(scam.CodeBadArgument, "a schedule needs a cadence, a time zone and a language")
 	case s.Next.IsZero() || s.NextWall.IsZero():
@@ -108,18 +109,23 @@ func (db *DB) Schedules(ctx context.Context, chat scam.ChatRef) ([]scam.Schedule
 }
 
 func (db *DB) querySchedules(ctx context.Context, query string, args ...any) ([]scam.Schedule, error) {
+	return queryAll(ctx, db, scanSchedule, query, args...)
+}
+
+// queryAll runs query and scans every row with scan.
+func queryAll[T any](ctx context.Context, db *DB, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := db.sql.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, db.wrap(err)
 	}
 	defer rows.Close()
-	var out []scam.Schedule
+	var out []T
 	for rows.Next() {
-		s, err := scanSchedule(rows)
+		v, err := scan(rows)
 		if err != nil {
 			return nil, db.wrap(err)
 		}
-		out = append(out, s)
+		out = append(out, v)
 	}
 	return out, db.wrap(rows.Err())
 }
@@ -224,20 +230,7 @@ func scanSlot(r rowScanner) (scam.Slot, error) {
 }
 
 func (db *DB) querySlots(ctx context.Context, query string, args ...any) ([]scam.Slot, error) {
-	rows, err := db.sql.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, db.wrap(err)
-	}
-	defer rows.Close()
-	var out []scam.Slot
-	for rows.Next() {
-		sl, err := scanSlot(rows)
-		if err != nil {
-			return nil, db.wrap(err)
-		}
-		out = append(out, sl)
-	}
-	return out, db.wrap(rows.Err())
+	return queryAll(ctx, db, scanSlot, query, args...)
 }
 
 // OpenSlots returns up to limit slots on platforms that need attention at

@@ -88,3 +88,8 @@ func (s scheduleService) SetTags(ctx context.Context, chat scam.ChatRef, tags []
 func (s scheduleService) RemoveAll(ctx context.Context, chat scam.ChatRef) (int, error) {
 	return s.db.RemoveSchedules(ctx, chat)
 }
+
+// Pause implements bot.Schedules.
+func (s scheduleService) Pause(ctx context.Context, chat scam.ChatRef, reason string) error {
+	return s.db.PauseChat(ctx, chat, reason)
+}

@@ -33,6 +33,8 @@ type Store interface {
 	TipsSeen(ctx context.Context, chat scam.ChatRef, limit int) ([]string, time.Time, error)
 	RecordTip(ctx context.Context, chat scam.ChatRef, tipID string, at time.Time) error
 	NoteActivity(ctx context.Context, chat scam.ChatRef, at time.Time) error
+	// LastActivity is when NoteActivity last saw chat; zero when never.
+	LastActivity(ctx context.Context, chat scam.ChatRef) (time.Time, error)
 }
 
 // Tips picks the next awareness tip for a chat (tips.Library, through a
@@ -115,11 +117,21 @@ func (b *Bot) Handle(ctx context.Context, r Request) (replies []Reply) {
 			replies = []Reply{b.errorReply(r, b.lang(ctx, r), scam.Errorf(scam.CodeInternal, "panic"))}
 		}
 	}()
+	if r.Removed {
+		return b.removed(ctx, r)
+	}
 	cmd, args, isCmd := parseCommand(r.Message.Text)
 	if r.Button == "" && !isCmd && r.ChatType != Private {
 		// The hot path: group chatter. watch reads the group's settings
 		// once and words a warning only when one is due.
 		return b.watch(ctx, r)
+	}
+	if r.ChatType == Private && r.User.ID != "" {
+		// Remembered (as a keyed hash) so that a /check in a group can
+		// tell whether the details may go to the user privately.
+		if err := b.store.NoteActivity(ctx, userRef(r.Chat.Platform, r.User.ID), b.cfg.Now()); err != nil {
+			b.log.Warn("private chat not noted", "err", err)
+		}
 	}
 	s := b.settings(ctx, r)
 	lang := b.words.Match(s.Lang, r.User.Lang)

@@ -68,6 +68,15 @@ func (m *memStore) NoteActivity(_ context.Context, c scam.ChatRef, _ time.Time) 
 	return nil
 }
 
+func (m *memStore) LastActivity(_ context.Context, c scam.ChatRef) (time.Time, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.activity[c] == 0 {
+		return time.Time{}, nil
+	}
+	return time.Unix(1, 0), nil
+}
+
 func (m *memStore) RecordFeedback(_ context.Context, f scam.Feedback) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -269,16 +278,22 @@ func TestFeedbackButtonsRecordAVoteWithoutText(t *testing.T) {
 
 func TestGroupCheckInReply(t *testing.T) {
 	for _, tc := range []struct {
-		name    string
-		started bool
-		replies int
-		want    string
+		name      string
+		started   bool
+		wroteOnce bool // the user wrote to the bot privately before
+		replies   int
+		want      string
 	}{
-		{"a user who started the bot gets a short answer in the group and the details privately", true, 2, "private chat with me"},
-		{"a user who did not gets a short answer and how to get details", false, 1, "open a private chat"},
+		{"a user who started the bot gets a short answer in the group and the details privately", true, false, 2, "private chat with me"},
+		{"a user the bot remembers from a private chat gets the details privately", false, true, 2, "private chat with me"},
+		{"a user who did not gets a short answer and how to get details", false, false, 1, "open a private chat"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b, _ := newBot(t)
+			if tc.wroteOnce {
+				b.Handle(t.Context(), bot.Request{Chat: scam.ChatRef{Platform: "telegram", ID: "42"}, ChatType: bot.Private,
+					User: bot.User{ID: "42", Lang: "en"}, Message: scam.Message{Text: "/start"}})
+			}
 			r := bot.Request{
 				Chat: group, ChatType: bot.Group, User: bot.User{ID: "42", Lang: "en", Started: tc.started}, MessageID: "200",
 				Message: scam.Message{Text: "/check@scamwarn_bot"},
@@ -298,7 +313,7 @@ func TestGroupCheckInReply(t *testing.T) {
 			if strings.Contains(short.Body.String(), "Red flags found") {
 				t.Errorf("the group answer is not short: %s", short.Body)
 			}
-			if tc.started && (!got[1].ToUser || !strings.Contains(got[1].Body.String(), "Red flags found")) {
+			if tc.replies == 2 && (!got[1].ToUser || !strings.Contains(got[1].Body.String(), "Red flags found")) {
 				t.Errorf("private details: %+v", got[1])
 			}
 		})

@@ -72,7 +72,7 @@ func (b *Bot) checkCommand(ctx context.Context, r Request, lang, country, args s
 		return []Reply{errReply}
 	}
 	short := b.shortVerdict(v, lang)
-	if !r.User.Started {
+	if !b.started(ctx, r) {
 		short = append(short, para(plain(b.text(lang, "check.start_private"))))
 		return []Reply{{Chat: r.Chat, ReplyTo: replyTo, Body: short}}
 	}
@@ -90,6 +90,22 @@ func (b *Bot) checkCommand(ctx context.Context, r Request, lang, country, args s
 		{Chat: r.Chat, ReplyTo: replyTo, Body: short},
 		{ToUser: true, Body: b.verdictText(v, m.Text, userLang, userCountry), Buttons: b.feedbackButtons(v, userLang)},
 	}
+}
+
+// started reports whether the user of r has a private chat with the bot,
+// as the platform says or as the bot remembers from earlier private chats.
+func (b *Bot) started(ctx context.Context, r Request) bool {
+	if r.User.Started {
+		return true
+	}
+	if r.User.ID == "" {
+		return false
+	}
+	at, err := b.store.LastActivity(ctx, userRef(r.Chat.Platform, r.User.ID))
+	if err != nil {
+		b.log.Warn("cannot tell whether the user started the bot", "err", err)
+	}
+	return !at.IsZero()
 }
 
 // linksWithin returns the links of m whose span lies inside the part of

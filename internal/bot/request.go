@@ -51,6 +51,9 @@ type Request struct {
 	// FromAdmin is true when the message was posted by the chat itself or
 	// by an anonymous admin (Telegram's sender chat).
 	FromAdmin bool
+	// Removed is true when the bot was removed from Chat or may no longer
+	// post there: the chat's tip schedules are paused. Nothing else is set.
+	Removed bool
 }
 
 // Replied is a message another message replies to.

@@ -68,6 +68,34 @@ func (m *memSchedules) RemoveAll(_ context.Context, c scam.ChatRef) (int, error)
 	return n, nil
 }
 
+func (m *memSchedules) Pause(_ context.Context, c scam.ChatRef, reason string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i := range m.list {
+		if m.list[i].Chat == c && m.list[i].Paused == "" {
+			m.list[i].Paused = reason
+		}
+	}
+	return nil
+}
+
+func TestRemovedFromAGroupPausesItsTips(t *testing.T) {
+	sched := &memSchedules{}
+	newBot(t)
+	b := bot.New(engine, catalog, directory, newMemStore(), fixedTips{}, bot.Config{Schedules: sched})
+	ctx := t.Context()
+	only(t, b.Handle(ctx, inGroup("1", "/tips daily 18:00", true)))
+	if got := b.Handle(ctx, bot.Request{Chat: group, ChatType: bot.Group, Removed: true}); len(got) != 0 {
+		t.Errorf("the bot answered a chat it was removed from: %+v", got)
+	}
+	if len(sched.list) != 1 || sched.list[0].Paused != bot.ReasonRemoved {
+		t.Fatalf("schedules after removal: %+v", sched.list)
+	}
+	if got := only(t, b.Handle(ctx, inGroup("1", "/tips list", true))).Body.String(); !strings.Contains(got, "removed") {
+		t.Errorf("the list does not say the schedule is paused: %s", got)
+	}
+}
+
 func TestTipsCommands(t *testing.T) {
 	sched := &memSchedules{}
 	newBot(t) // loads engine, catalog and directory

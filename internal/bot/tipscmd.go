@@ -18,6 +18,8 @@ type Schedules interface {
 	// SetTags changes the tags of every schedule of chat.
 	SetTags(ctx context.Context, chat scam.ChatRef, tags []string) error
 	RemoveAll(ctx context.Context, chat scam.ChatRef) (int, error)
+	// Pause pauses every schedule of chat, saying why ("removed").
+	Pause(ctx context.Context, chat scam.ChatRef, reason string) error
 }
 
 // tipsCommand manages a group's or channel's tip schedules: admins only.

@@ -1,0 +1,44 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/scamwarn/scamwarn/internal/scam"
+)
+
+// Sender posts replies on one platform: an adapter. An error with code
+// scam.CodeForbidden or scam.CodeNotFound means the bot may no longer post
+// in the chat.
+type Sender interface {
+	Send(ctx context.Context, r Reply) error
+}
+
+// TipPoster posts scheduled tips through an adapter, worded by the bot. It
+// is the scheduler's Poster for one platform.
+type TipPoster struct {
+	Bot    *Bot
+	Sender Sender
+}
+
+// PostTip posts tip in chat, in the tip's language.
+func (p TipPoster) PostTip(ctx context.Context, chat scam.ChatRef, tip scam.Tip) error {
+	return p.Sender.Send(ctx, Reply{Chat: chat, Body: p.Bot.TipText(tip, p.Bot.words.Match(tip.Lang))})
+}
+
+// removed pauses the tip schedules of a chat the bot was removed from. It
+// answers nothing: the bot cannot post there any more.
+func (b *Bot) removed(ctx context.Context, r Request) []Reply {
+	if b.schedules == nil {
+		return nil
+	}
+	if err := b.schedules.Pause(ctx, r.Chat, ReasonRemoved); err != nil {
+		b.log.Warn("schedules not paused", "err", err)
+		return nil
+	}
+	b.log.Info("removed from a chat; its schedules are paused", "chat_type", r.ChatType)
+	return nil
+}
+
+// ReasonRemoved is why the schedules of a chat the bot left are paused. It
+// is the scheduler's reason for the same event, so both read the same.
+const ReasonRemoved = "removed"

@@ -153,6 +153,6 @@ type retryAfter struct {
 	err  error
 }
 
-func (r retryAfter) Error() string              { return r.err.Error() }
-func (r retryAfter) Unwrap() error              { return r.err }
+func (r retryAfter) Error() string             { return r.err.Error() }
+func (r retryAfter) Unwrap() error             { return r.err }
 func (r retryAfter) RetryAfter() time.Duration { return r.wait }

@@ -58,6 +58,13 @@ Usage:
   scamwarn db stats [--db PATH] [--json]
       Show what the database holds, in counts only.
       The database is --db, else $SCAMWARN_DB, else ./scamwarn.db.
+  scamwarn run [--db PATH] [--webhook-url URL] [--log-level LEVEL] [flags]
+      Run the bot on Telegram ($TELEGRAM_TOKEN) until SIGINT or SIGTERM:
+      checks, group alerts and scheduled tips. "scamwarn run -h" lists
+      the flags; each has an environment variable (README).
+  scamwarn chat [--lang xx] [--db PATH]
+      Talk to the bot in your terminal, no token needed: paste messages
+      to check them, try the commands, switch to a group (:help).
   scamwarn help
       Show this help.
 `
@@ -77,6 +84,10 @@ func run(ctx context.Context, args []string, env []string, stdin io.Reader, stdo
 		return runTips(args[1:], env, stdout, stderr)
 	case "db":
 		return runDB(ctx, args[1:], env, stdout, stderr)
+	case "run":
+		return runRun(ctx, args[1:], env, stderr)
+	case "chat":
+		return runChat(ctx, args[1:], env, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -47,10 +47,10 @@ type scheduleService struct {
 	loop *schedule.Loop // woken when a schedule is added; may be nil
 }
 
-var _ bot.Schedules = scheduleService{}
+var _ bot.Schedules = (*scheduleService)(nil)
 
 // Add implements bot.Schedules.
-func (s scheduleService) Add(ctx context.Context, sc scam.Schedule) (scam.Schedule, error) {
+func (s *scheduleService) Add(ctx context.Context, sc scam.Schedule) (scam.Schedule, error) {
 	sc, err := schedule.Prepare(sc, time.Now())
 	if err != nil {
 		return sc, err
@@ -65,12 +65,12 @@ func (s scheduleService) Add(ctx context.Context, sc scam.Schedule) (scam.Schedu
 }
 
 // List implements bot.Schedules.
-func (s scheduleService) List(ctx context.Context, chat scam.ChatRef) ([]scam.Schedule, error) {
+func (s *scheduleService) List(ctx context.Context, chat scam.ChatRef) ([]scam.Schedule, error) {
 	return s.db.Schedules(ctx, chat)
 }
 
 // SetTags implements bot.Schedules.
-func (s scheduleService) SetTags(ctx context.Context, chat scam.ChatRef, tags []string) error {
+func (s *scheduleService) SetTags(ctx context.Context, chat scam.ChatRef, tags []string) error {
 	list, err := s.db.Schedules(ctx, chat)
 	if err != nil {
 		return err
@@ -85,11 +85,11 @@ func (s scheduleService) SetTags(ctx context.Context, chat scam.ChatRef, tags []
 }
 
 // RemoveAll implements bot.Schedules.
-func (s scheduleService) RemoveAll(ctx context.Context, chat scam.ChatRef) (int, error) {
+func (s *scheduleService) RemoveAll(ctx context.Context, chat scam.ChatRef) (int, error) {
 	return s.db.RemoveSchedules(ctx, chat)
 }
 
 // Pause implements bot.Schedules.
-func (s scheduleService) Pause(ctx context.Context, chat scam.ChatRef, reason string) error {
+func (s *scheduleService) Pause(ctx context.Context, chat scam.ChatRef, reason string) error {
 	return s.db.PauseChat(ctx, chat, reason)
 }

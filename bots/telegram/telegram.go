@@ -12,7 +12,9 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -338,7 +340,27 @@ type ctxClient struct {
 	ctx context.Context
 }
 
-func (c ctxClient) Do(r *http.Request) (*http.Response, error) { return c.c.Do(r.WithContext(c.ctx)) }
+func (c ctxClient) Do(r *http.Request) (*http.Response, error) {
+	resp, err := c.c.Do(r.WithContext(c.ctx))
+	if ue := (*url.Error)(nil); errors.As(err, &ue) {
+		// The address holds the bot token: keep it out of errors and logs.
+		ue.URL = redactToken(ue.URL)
+	}
+	return resp, err
+}
+
+// redactToken hides the token in a Bot API address ".../bot<token>/method".
+func redactToken(addr string) string {
+	i := strings.Index(addr, "/bot")
+	if i < 0 {
+		return addr
+	}
+	j := strings.Index(addr[i+4:], "/")
+	if j < 0 {
+		return addr[:i] + "/bot<token>"
+	}
+	return addr[:i] + "/bot<token>" + addr[i+4+j:]
+}
 
 // with returns the connected API bound to ctx, or nil before Run connects.
 func (b *Bot) with(ctx context.Context) *tgbotapi.BotAPI {

@@ -46,7 +46,7 @@ func TestDBStatsPrintsAlignedFigures(t *testing.T) {
 	if err != nil {
 		t.Fatalf("db stats: %v", err)
 	}
-	for _, want := range []string{"database             " + path, "schema version       1", "chats                1 (alerts on in 1)", "checks, last 7 days  0"} {
+	for _, want := range []string{"database             " + path, "schema version       2", "chats                1 (alerts on in 1)", "checks, last 7 days  0"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("got output without %q:\n%s", want, out)
 		}

@@ -64,6 +64,29 @@ func TestForwardedScamGetsAVerdictAndFeedbackButtons(t *testing.T) {
 	})
 }
 
+func TestTheCommandMenuIsSetInEachLanguage(t *testing.T) {
+	srv := telegramtest.New()
+	defer srv.Close()
+	start(t, srv, dbPath(t), options{})
+	wait(t, func(ctx context.Context) error {
+		for len(srv.Commands("", "fr")) == 0 || len(srv.Commands("", "")) == 0 {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+		return nil
+	})
+	fr := srv.Commands("", "fr")
+	if fr[0].Command != "check" || !strings.Contains(fr[0].Description, "Vérifier") {
+		t.Errorf("French menu: %+v", fr)
+	}
+	if en := srv.Commands("", ""); len(en) != 9 || !strings.Contains(en[8].Description, "schedule") {
+		t.Errorf("default menu: %+v", en)
+	}
+}
+
 func TestGroupAlerts(t *testing.T) {
 	srv := telegramtest.New()
 	defer srv.Close()

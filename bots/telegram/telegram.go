@@ -146,6 +146,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	// Work taken on finishes after ctx ends, within Grace.
 	work := context.WithoutCancel(ctx)
 	var wg sync.WaitGroup
+	wg.Go(func() { b.setMenu(ctx) })
 	for _, q := range b.queues {
 		wg.Go(func() {
 			for u := range q {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/scamwarn/scamwarn/internal/scam"
+	"github.com/scamwarn/scamwarn/internal/wording"
 )
 
 // Sender posts replies on one platform: an adapter. An error with code
@@ -42,3 +43,29 @@ func (b *Bot) removed(ctx context.Context, r Request) []Reply {
 // ReasonRemoved is why the schedules of a chat the bot left are paused. It
 // is the scheduler's reason for the same event, so both read the same.
 const ReasonRemoved = "removed"
+
+// Command is an entry of a platform's command menu.
+type Command struct {
+	Name        string // without the slash
+	Description string
+}
+
+// menuCommands are the commands a platform's menu shows, in this order.
+var menuCommands = []string{"check", "tip", "language", "country", "privacy", "feedback", "help", "alerts", "tips"}
+
+// Menu returns the command menu in every language the bot speaks, by
+// language; the fallback language is also under "", for everyone else.
+func (b *Bot) Menu() map[string][]Command {
+	out := map[string][]Command{}
+	for _, lang := range b.words.Languages() {
+		var cmds []Command
+		for _, c := range menuCommands {
+			cmds = append(cmds, Command{Name: c, Description: b.text(lang, "menu."+c)})
+		}
+		out[lang] = cmds
+		if lang == wording.Fallback {
+			out[""] = cmds
+		}
+	}
+	return out
+}

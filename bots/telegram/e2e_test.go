@@ -132,6 +132,35 @@ func TestGroupAlerts(t *testing.T) {
 	})
 }
 
+func TestAGroupBecomingASupergroupKeepsItsSettings(t *testing.T) {
+	srv := telegramtest.New()
+	defer srv.Close()
+	small := telegramtest.Chat{ID: -4001, Type: "group", Title: "Neighbours"}
+	super := telegramtest.Group(-1004001, "Neighbours")
+	srv.SetMember(small.ID, admin.ID, "creator")
+	h := start(t, srv, dbPath(t), options{})
+	for _, cmd := range []string{"/alerts on", "/tips daily 18:00"} {
+		u := telegramtest.Text(small, &admin, cmd)
+		srv.Push(u)
+		h.replyTo(small.ID, u.Message.MessageID)
+	}
+	// Telegram's two service messages: in the old group, then the new.
+	moved := telegramtest.Text(small, &admin, "")
+	moved.Message.MigrateToChatID = super.ID
+	srv.Push(moved)
+	from := telegramtest.Text(super, &admin, "")
+	from.Message.MigrateFromChatID = small.ID
+	srv.Push(from)
+
+	scamMsg := telegramtest.Text(super, &member, prizeLure)
+	srv.Push(scamMsg)
+	contains(t, "the warning in the supergroup", h.replyTo(super.ID, scamMsg.Message.MessageID).Plain, "arnaque")
+	list, err := h.db.Schedules(t.Context(), scam.ChatRef{Platform: telegram.Platform, ID: "-1004001"})
+	if err != nil || len(list) != 1 {
+		t.Errorf("schedules of the supergroup: %+v, %v", list, err)
+	}
+}
+
 func TestScheduledTipIsPostedOnceAtItsTime(t *testing.T) {
 	srv := telegramtest.New()
 	defer srv.Close()

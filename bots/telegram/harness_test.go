@@ -119,7 +119,7 @@ func start(t testing.TB, srv *telegramtest.Server, dbPath string, opt options) *
 	b := bot.New(engine, catalog, directory, db, libraryTips{}, bot.Config{Schedules: sched, ChecksPerMinute: 1 << 20})
 	cfg := telegram.Config{
 		Token: srv.Token, Endpoint: srv.Endpoint(), PollTimeout: 5 * time.Second, Webhook: opt.webhook,
-		Client: &http.Client{Timeout: 30 * time.Second}, Seen: db, Grace: 5 * time.Second,
+		Client: &http.Client{Timeout: 30 * time.Second}, Seen: db, Mover: db, Grace: 5 * time.Second,
 	}
 	if opt.noSeen {
 		cfg.Seen = nil

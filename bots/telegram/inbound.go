@@ -227,3 +227,26 @@ func (b *Bot) selfName() string {
 	}
 	return ""
 }
+
+// migrated follows a group that became a supergroup, and reports whether u
+// was the service message saying so. Telegram sends one in the old group
+// (migrate_to_chat_id) and one in the new (migrate_from_chat_id).
+func (b *Bot) migrated(ctx context.Context, u tgbotapi.Update) bool {
+	m := u.Message
+	if m == nil || m.Chat == nil || (m.MigrateToChatID == 0 && m.MigrateFromChatID == 0) {
+		return false
+	}
+	from, to := m.Chat.ID, m.MigrateToChatID
+	if to == 0 {
+		from, to = m.MigrateFromChatID, m.Chat.ID
+	}
+	if b.cfg.Mover == nil {
+		return true
+	}
+	if err := b.cfg.Mover.MoveChat(ctx, chatRef(from), chatRef(to)); err != nil {
+		b.log.Error("a group became a supergroup; its settings did not follow", "err", err)
+		return true
+	}
+	b.log.Info("a group became a supergroup; its settings followed")
+	return true
+}

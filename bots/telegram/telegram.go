@@ -39,6 +39,12 @@ type Seen interface {
 	FirstSeen(ctx context.Context, source string, id int64, now time.Time) (bool, error)
 }
 
+// Mover carries a chat's settings and schedules over to a new id
+// (sqlite.DB): Telegram gives a group a new id when it becomes a supergroup.
+type Mover interface {
+	MoveChat(ctx context.Context, from, to scam.ChatRef) error
+}
+
 // Config tunes a Bot; New fills in zero fields.
 type Config struct {
 	Token string
@@ -58,6 +64,8 @@ type Config struct {
 	Workers int
 	// Seen de-duplicates updates across restarts; nil keeps no record.
 	Seen Seen
+	// Mover follows groups that become supergroups; nil forgets them.
+	Mover Mover
 	// Grace is how long shutdown waits for queued updates and replies in
 	// flight (default 10s).
 	Grace time.Duration
@@ -230,6 +238,9 @@ func (b *Bot) handle(ctx context.Context, u tgbotapi.Update) {
 			b.log.Info("update already answered", "kind", kindOf(u))
 			return
 		}
+	}
+	if b.migrated(ctx, u) {
+		return
 	}
 	in, ok := b.request(u)
 	if !ok {

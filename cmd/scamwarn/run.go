@@ -91,7 +91,7 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 		return err
 	}
 	defer a.close()
-	tg, err := telegram.New(a.bot, telegram.Config{Token: token, Endpoint: *tgAPI, Webhook: hook, Seen: a.db, Log: log})
+	tg, err := telegram.New(a.bot, telegram.Config{Token: token, Endpoint: *tgAPI, Webhook: hook, Seen: a.db, Mover: a.db, Log: log})
 	if err != nil {
 		return err
 	}

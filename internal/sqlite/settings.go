@@ -118,3 +118,37 @@ func (db *DB) LastActivity(ctx context.Context, chat scam.ChatRef) (time.Time, e
 	}
 	return fromUnix(sec), nil
 }
+
+// MoveChat carries a chat's settings, tip schedules and tip history over
+// to a new id, as when Telegram upgrades a group to a supergroup, and points
+// moderator notices meant for the old id at the new one. Settings the new
+// id already has are kept. Moving a chat twice is harmless.
+func (db *DB) MoveChat(ctx context.Context, from, to scam.ChatRef) error {
+	if err := chatRefError(from); err != nil {
+		return err
+	}
+	if err := chatRefError(to); err != nil {
+		return err
+	}
+	if from.Platform != to.Platform {
+		return scam.Errorf(scam.CodeBadArgument, "a chat cannot move from %s to %s", from.Platform, to.Platform)
+	}
+	oldKey, newKey := db.chatKey(from), db.chatKey(to)
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{`UPDATE OR IGNORE chats SET chat_key = ? WHERE chat_key = ?`, []any{newKey, oldKey}},
+			{`DELETE FROM chats WHERE chat_key = ?`, []any{oldKey}},
+			{`UPDATE schedules SET chat_key = ?, chat_id = ? WHERE chat_key = ?`, []any{newKey, to.ID, oldKey}},
+			{`UPDATE tips_posted SET chat_key = ? WHERE chat_key = ?`, []any{newKey, oldKey}},
+			{`UPDATE chats SET notice_chat = ? WHERE platform = ? AND notice_chat = ?`, []any{to.ID, to.Platform, from.ID}},
+		} {
+			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -159,3 +159,46 @@ func TestNoteActivityOnlyMovesForward(t *testing.T) {
 		t.Errorf("activity at the zero time: got %v, want bad_argument", err)
 	}
 }
+
+func TestMoveChatCarriesEverythingOver(t *testing.T) {
+	db := openTemp(t)
+	ctx := t.Context()
+	old := scam.ChatRef{Platform: "telegram", ID: "-4001"}
+	upgraded := scam.ChatRef{Platform: "telegram", ID: "-1004001"}
+	other := scam.ChatRef{Platform: "telegram", ID: "-1009"}
+	t0 := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	if err := db.SaveSettings(ctx, old, scam.ChatSettings{Lang: "fr", Alerts: true, AlertLevel: scam.Medium, NoticeChat: old.ID}); err != nil {
+		t.Fatal(err)
+	}
+	db.SaveSettings(ctx, other, scam.ChatSettings{Alerts: true, AlertLevel: scam.High, NoticeChat: old.ID})
+	if _, err := db.AddSchedule(ctx, scam.Schedule{Chat: old, Cadence: "daily 09:00", Zone: "UTC", Lang: "fr", NextWall: t0, Next: t0}); err != nil {
+		t.Fatal(err)
+	}
+	db.RecordTip(ctx, old, "tip-a", t0)
+
+	for range 2 { // the old group and the new supergroup both announce it
+		if err := db.MoveChat(ctx, old, upgraded); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _ := db.Settings(ctx, upgraded)
+	if s.Lang != "fr" || !s.Alerts || s.AlertLevel != scam.Medium || s.NoticeChat != upgraded.ID {
+		t.Errorf("settings after the move: %+v", s)
+	}
+	if s, _ := db.Settings(ctx, old); s.Alerts {
+		t.Error("the old id kept its settings")
+	}
+	if s, _ := db.Settings(ctx, other); s.NoticeChat != upgraded.ID {
+		t.Errorf("another group's notices still go to %q", s.NoticeChat)
+	}
+	list, _ := db.Schedules(ctx, upgraded)
+	if len(list) != 1 || list[0].Chat != upgraded {
+		t.Errorf("schedules after the move: %+v", list)
+	}
+	if seen, _, _ := db.TipsSeen(ctx, upgraded, 10); len(seen) != 1 {
+		t.Errorf("tip history after the move: %v", seen)
+	}
+	if err := db.MoveChat(ctx, old, scam.ChatRef{Platform: "discord", ID: "1"}); scam.CodeOf(err) != scam.CodeBadArgument {
+		t.Errorf("a move across platforms: %v", err)
+	}
+}

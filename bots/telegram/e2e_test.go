@@ -121,6 +121,15 @@ func TestGroupAlerts(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a message edited into a scam gets a warning too", func(t *testing.T) {
+		carol := telegramtest.User{ID: 5004, FirstName: "Carol", LanguageCode: "en"}
+		orig := telegramtest.Text(group, &carol, chatter)
+		srv.Push(orig)
+		edited := *orig.Message
+		edited.Text, edited.Entities, edited.EditDate = prizeLure, nil, time.Now().Unix()
+		srv.Push(telegramtest.Update{EditedMessage: &edited})
+		contains(t, "the warning", h.replyTo(group.ID, orig.Message.MessageID).Plain, "Careful")
+	})
 	t.Run("reply /check, where alerts are off, answers under the checked message", func(t *testing.T) {
 		other := telegramtest.Group(-100456, "Book club")
 		target := telegramtest.Text(other, &alice, pigButchering)

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -261,9 +262,23 @@ func (b *Bot) TipText(tip scam.Tip, lang string) Text {
 			if i > 0 {
 				spans = append(spans, plain(" · "))
 			}
-			spans = append(spans, Span{Text: strconv.Itoa(i + 1), Link: src})
+			spans = append(spans, sourceSpan(i+1, src))
 		}
 		t = append(t, para(spans...))
 	}
 	return t
+}
+
+// sourceSpan is a tip's source: a numbered link, or, when the research
+// notes kept only the start of the address ("https://site/path/..."), the
+// site's name unlinked, since a cut address leads nowhere.
+func sourceSpan(n int, src string) Span {
+	if !strings.HasSuffix(src, "...") {
+		return Span{Text: strconv.Itoa(n), Link: src}
+	}
+	site := src
+	if u, err := url.Parse(src); err == nil && u.Host != "" {
+		site = strings.TrimPrefix(u.Host, "www.")
+	}
+	return Span{Text: strconv.Itoa(n) + " (" + site + ")"}
 }

@@ -130,3 +130,27 @@ func TestTipsCommands(t *testing.T) {
 		})
 	}
 }
+
+func TestTipSourcesLinkOnlyWholeAddresses(t *testing.T) {
+	b, _ := newBot(t)
+	tip := scam.Tip{ID: "x", Lang: "en", Title: "T", Body: "B", Sources: []string{"https://example.org/a", "https://www.straitstimes.com/singapore/easier-to-..."}}
+	var spans []bot.Span
+	for _, bl := range b.TipText(tip, "en") {
+		spans = append(spans, bl.Spans...)
+	}
+	var links, named int
+	for _, s := range spans {
+		if s.Link == "https://example.org/a" {
+			links++
+		}
+		if strings.Contains(s.Link, "straitstimes") {
+			t.Errorf("a cut address became a link: %+v", s)
+		}
+		if s.Text == "2 (straitstimes.com)" {
+			named++
+		}
+	}
+	if links != 1 || named != 1 {
+		t.Errorf("sources rendered as %+v", spans)
+	}
+}

@@ -400,3 +400,24 @@ func TestLongRepliesAreSplit(t *testing.T) {
 		t.Errorf("a chat the bot was kicked from: %v (code %s)", err, scam.CodeOf(err))
 	}
 }
+
+func TestStopsCleanlyWhileTelegramIsUnreachable(t *testing.T) {
+	srv := telegramtest.New()
+	srv.Close() // nothing answers
+	tg, err := telegram.New(nil, telegram.Config{Token: srv.Token, Endpoint: srv.Endpoint()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
+	defer cancel()
+	if err := tg.Run(ctx); err != nil {
+		t.Errorf("Run = %v, want a quiet stop", err)
+	}
+	if tg.Ready() {
+		t.Error("ready without Telegram")
+	}
+	err = tg.Send(t.Context(), bot.Reply{Chat: scam.ChatRef{Platform: telegram.Platform, ID: "1"}, Body: bot.Text{{Spans: []bot.Span{{Text: "x"}}}}})
+	if scam.CodeOf(err) != scam.CodeUnavailable {
+		t.Errorf("Send before connecting: %v", err)
+	}
+}

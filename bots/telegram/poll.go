@@ -41,7 +41,8 @@ func (b *Bot) poll(ctx context.Context) error {
 				continue
 			}
 			if !b.enqueue(ctx, u) {
-				b.done(u.UpdateID)
+				// Shutting down with the queue full: the update stays
+				// pending, so it is not confirmed and comes again.
 				break
 			}
 		}

@@ -148,8 +148,8 @@ var allowedUpdates = []string{"message", "edited_message", "channel_post", "call
 // last update so it is not handed out again. It returns an error only when
 // Telegram refuses the token.
 func (b *Bot) Run(ctx context.Context) error {
-	if err := b.connect(ctx); err != nil {
-		return err
+	if err := b.connect(ctx); err != nil || ctx.Err() != nil {
+		return err // stopped before Telegram could be reached: nothing to finish
 	}
 	// Work taken on finishes after ctx ends, within Grace.
 	work := context.WithoutCancel(ctx)
@@ -269,7 +269,7 @@ func (b *Bot) handle(ctx context.Context, u tgbotapi.Update) {
 	if in.callback != "" && !answered {
 		b.answerCallback(ctx, in, bot.Reply{})
 	}
-	b.log.Info("update", "kind", kindOf(u), "chat_type", in.req.ChatType, "replies", len(replies), "ms", time.Since(start).Milliseconds())
+	b.log.Debug("update", "kind", kindOf(u), "chat_type", in.req.ChatType, "replies", len(replies), "ms", time.Since(start).Milliseconds())
 }
 
 // kindOf names the kind of an update for logs.

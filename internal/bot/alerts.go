@@ -20,14 +20,15 @@ const (
 // alertsCommand shows or changes a chat's alert settings.
 func (b *Bot) alertsCommand(ctx context.Context, r Request, lang, args string) []Reply {
 	reply := func(t Text) []Reply { return []Reply{{Chat: r.Chat, ReplyTo: r.MessageID, Body: t}} }
-	if r.ChatType == Private {
+	f := strings.Fields(strings.ToLower(args))
+	redeem := len(f) == 2 && f[0] == "notify" && f[1] != "off"
+	if r.ChatType == Private && !redeem {
 		return reply(textOf(b.text(lang, "help.admin")))
 	}
 	s, err := b.store.Settings(ctx, r.Chat)
 	if err != nil {
 		return []Reply{b.errorReply(r, lang, err)}
 	}
-	f := strings.Fields(strings.ToLower(args))
 	if len(f) == 0 {
 		return reply(b.alertsStatus(ctx, r, lang, s))
 	}
@@ -36,6 +37,13 @@ func (b *Bot) alertsCommand(ctx context.Context, r Request, lang, args string) [
 	}
 	var done string
 	switch {
+	case redeem:
+		return reply(b.redeemNotices(ctx, r, lang, f[1]))
+	case f[0] == "notify" && len(f) == 1:
+		return reply(textOf(b.words.Text(lang, "alerts.notify.code", "/alerts notify "+b.pairNotices(r))))
+	case f[0] == "notify" && f[1] == "off":
+		s.NoticeChat = ""
+		done = b.text(lang, "alerts.notify.off")
 	case f[0] == "on" && len(f) == 1:
 		s.Alerts = true
 		done = b.words.Text(lang, "alerts.on", b.levelWords(lang, s.AlertLevel))
@@ -45,9 +53,6 @@ func (b *Bot) alertsCommand(ctx context.Context, r Request, lang, args string) [
 	case f[0] == "level" && len(f) == 2 && (f[1] == "high" || f[1] == "medium"):
 		s.AlertLevel, _ = scam.ParseLevel(f[1])
 		done = b.words.Text(lang, "alerts.level", b.levelWords(lang, s.AlertLevel))
-	case f[0] == "notify" && len(f) == 1:
-		s.NoticeChat = r.Chat.ID
-		done = b.text(lang, "alerts.notify")
 	default:
 		return reply(textOf(b.words.Text(lang, "error.bad_argument", ""), b.text(lang, "alerts.usage")))
 	}

@@ -104,3 +104,43 @@ func TestAlertsLevelMediumAndNotices(t *testing.T) {
 		t.Errorf("notice = %+v\n%s", got[1], got[1].Body)
 	}
 }
+
+func TestModeratorNoticesArePairedWithACode(t *testing.T) {
+	b, st := newBot(t)
+	ctx := t.Context()
+	b.Handle(ctx, inGroup("1", "/alerts on", true))
+	if got := only(t, b.Handle(ctx, inGroup("7", "/alerts notify", false))).Body.String(); !strings.Contains(got, "Only the group's admins") {
+		t.Errorf("a member asked for a code: %s", got)
+	}
+	got := only(t, b.Handle(ctx, inGroup("1", "/alerts notify", true))).Body.String()
+	i := strings.Index(got, "/alerts notify ")
+	if i < 0 {
+		t.Fatalf("no code handed out: %s", got)
+	}
+	code := strings.Fields(got[i+len("/alerts notify "):])[0]
+	inPrivate := func(user, text string) bot.Request {
+		return bot.Request{Chat: scam.ChatRef{Platform: "telegram", ID: user}, ChatType: bot.Private, User: bot.User{ID: user, Lang: "en"}, Message: scam.Message{Text: text}}
+	}
+
+	// Someone else who saw the code cannot take the notices.
+	if got := only(t, b.Handle(ctx, inPrivate("7", "/alerts notify "+code))).Body.String(); !strings.Contains(got, "unknown or has expired") {
+		t.Errorf("another user used the code: %s", got)
+	}
+	if got := only(t, b.Handle(ctx, inPrivate("1", "/alerts notify "+strings.ToUpper(code)))).Body.String(); !strings.Contains(got, "about Neighbours will come to this chat") {
+		t.Errorf("the admin's private chat: %s", got)
+	}
+	if s, _ := st.Settings(ctx, group); s.NoticeChat != "1" {
+		t.Errorf("notices go to %q, want the admin's private chat", s.NoticeChat)
+	}
+	if got := only(t, b.Handle(ctx, inPrivate("1", "/alerts notify "+code))).Body.String(); !strings.Contains(got, "unknown or has expired") {
+		t.Errorf("a code worked twice: %s", got)
+	}
+	replies := b.Handle(ctx, inGroup("8", pigButchering, false))
+	if len(replies) != 2 || replies[1].Chat.ID != "1" {
+		t.Errorf("the notice did not go to the paired chat: %+v", replies)
+	}
+	only(t, b.Handle(ctx, inGroup("1", "/alerts notify off", true)))
+	if s, _ := st.Settings(ctx, group); s.NoticeChat != "" {
+		t.Errorf("notices still go to %q", s.NoticeChat)
+	}
+}

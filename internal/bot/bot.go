@@ -73,6 +73,7 @@ type Bot struct {
 	mu       sync.Mutex
 	verdicts map[string]verdictRef // recent verdicts by reference, for feedback
 	order    []string              // references, oldest first
+	pairings map[string]pairing    // codes for moderator notices, by code
 }
 
 // verdictRef is what a feedback vote needs of a verdict: never its text.
@@ -103,7 +104,7 @@ func New(check Checker, words *wording.Catalog, directory *wording.Directory, st
 	}
 	return &Bot{
 		check: check, words: words, directory: directory, store: store, tips: tips, schedules: cfg.Schedules,
-		cfg: cfg, log: log, verdicts: map[string]verdictRef{},
+		cfg: cfg, log: log, verdicts: map[string]verdictRef{}, pairings: map[string]pairing{},
 	}
 }
 

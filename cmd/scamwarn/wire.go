@@ -93,3 +93,8 @@ func (s *scheduleService) RemoveAll(ctx context.Context, chat scam.ChatRef) (int
 func (s *scheduleService) Pause(ctx context.Context, chat scam.ChatRef, reason string) error {
 	return s.db.PauseChat(ctx, chat, reason)
 }
+
+// Remove implements bot.Schedules.
+func (s *scheduleService) Remove(ctx context.Context, chat scam.ChatRef, id int64) error {
+	return s.db.RemoveSchedule(ctx, chat, id)
+}

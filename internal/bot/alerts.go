@@ -44,9 +44,15 @@ func (b *Bot) alertsCommand(ctx context.Context, r Request, lang, args string) [
 	case f[0] == "notify" && f[1] == "off":
 		s.NoticeChat = ""
 		done = b.text(lang, "alerts.notify.off")
-	case f[0] == "on" && len(f) == 1:
+	case f[0] == "on" && (len(f) == 1 || len(f) == 2 && (f[1] == "high" || f[1] == "medium")):
 		s.Alerts = true
+		if len(f) == 2 {
+			s.AlertLevel, _ = scam.ParseLevel(f[1])
+		}
 		done = b.words.Text(lang, "alerts.on", b.levelWords(lang, s.AlertLevel))
+		if n := r.Options[OptNotify]; n != "" && n != r.Chat.ID {
+			s.NoticeChat = n
+		}
 	case f[0] == "off" && len(f) == 1:
 		s.Alerts = false
 		done = b.text(lang, "alerts.off")

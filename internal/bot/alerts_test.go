@@ -144,3 +144,24 @@ func TestModeratorNoticesArePairedWithACode(t *testing.T) {
 		t.Errorf("notices still go to %q", s.NoticeChat)
 	}
 }
+
+func TestStructuredAlertsAndPrivateAnswers(t *testing.T) {
+	b, st := newBot(t)
+	ctx := t.Context()
+	r := inGroup("1", "/alerts on medium", true)
+	r.Options = map[string]string{bot.OptNotify: "-100999"}
+	only(t, b.Handle(ctx, r))
+	if s, _ := st.Settings(ctx, group); !s.Alerts || s.AlertLevel != scam.Medium || s.NoticeChat != "-100999" {
+		t.Errorf("settings = %+v", s)
+	}
+	// A check the platform shows to the user alone is answered in full, in
+	// the user's language, though the group speaks English.
+	st.SaveSettings(ctx, group, scam.ChatSettings{Lang: "en", AlertLevel: scam.High})
+	c := inGroup("7", "/check "+pigButchering, false)
+	c.User.Lang = "fr"
+	c.PrivateAnswer = true
+	got := only(t, b.Handle(ctx, c))
+	if got.ToUser || !strings.Contains(got.Body.String(), "Très probablement une arnaque") || !strings.Contains(got.Body.String(), "Signaux d'alerte") {
+		t.Errorf("private answer = %+v\n%s", got, got.Body)
+	}
+}

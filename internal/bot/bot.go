@@ -136,6 +136,9 @@ func (b *Bot) Handle(ctx context.Context, r Request) (replies []Reply) {
 	}
 	s := b.settings(ctx, r)
 	lang := b.words.Match(s.Lang, r.User.Lang)
+	if r.PrivateAnswer {
+		lang = b.words.Match(r.User.Lang, s.Lang) // seen by the user alone
+	}
 	switch {
 	case r.Button != "":
 		return b.button(ctx, r, lang)

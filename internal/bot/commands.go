@@ -68,6 +68,14 @@ func (b *Bot) checkCommand(ctx context.Context, r Request, lang, country, args s
 	if r.ChatType == Private {
 		return b.checkAndAnswer(ctx, r, lang, country, m, replyTo)
 	}
+	if r.PrivateAnswer {
+		// Seen by the user alone: in full, where to report in their own
+		// country when they set one.
+		if us, err := b.store.Settings(ctx, userRef(r.Chat.Platform, r.User.ID)); err == nil && us.Country != "" {
+			country = us.Country
+		}
+		return b.checkAndAnswer(ctx, r, lang, country, m, replyTo)
+	}
 	v, errReply, ok := b.runCheck(ctx, r, lang, m, "check")
 	if !ok {
 		return []Reply{errReply}
@@ -162,7 +170,7 @@ func (b *Bot) languageCommand(ctx context.Context, r Request, lang, args string)
 		return reply(textOf(b.words.Text(lang, "settings.language.now", b.languageName(lang)), how))
 	}
 	want := strings.ToLower(strings.Fields(args)[0])
-	if _, err := language.Parse(want); err != nil || !b.supported(want) {
+	if !b.supported(want) {
 		return reply(textOf(b.words.Text(lang, "error.bad_argument", ""), how))
 	}
 	if ok, err := b.mayConfigure(ctx, r); err != nil || !ok {
@@ -181,6 +189,9 @@ func (b *Bot) languageCommand(ctx context.Context, r Request, lang, args string)
 
 // supported reports whether code names a language the catalog has.
 func (b *Bot) supported(code string) bool {
+	if _, err := language.Parse(code); err != nil {
+		return false // an unknown code would read as "und", whose likely base is English
+	}
 	m := b.words.Match(code)
 	base, _ := language.Make(code).Base()
 	mb, _ := language.Make(m).Base()

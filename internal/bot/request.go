@@ -54,7 +54,26 @@ type Request struct {
 	// Removed is true when the bot was removed from Chat or may no longer
 	// post there: the chat's tip schedules are paused. Nothing else is set.
 	Removed bool
+	// PrivateAnswer is true when the platform shows the answer to the user
+	// alone (Discord's ephemeral replies): a check is then answered in full
+	// and in the user's own language, even in a group.
+	PrivateAnswer bool
+	// Options are named options a platform's structured command carries
+	// (Discord's slash commands), already checked by the adapter: see the
+	// Opt* names.
+	Options map[string]string
 }
+
+// Names of Request.Options.
+const (
+	// OptNotify is a chat of the same community, which the platform says
+	// the user may send moderator notices to (with "/alerts on").
+	OptNotify = "notify"
+	// OptLang is the language of a new tip schedule ("/tips ...").
+	OptLang = "lang"
+	// OptTags are the tags of a new tip schedule, comma-separated.
+	OptTags = "tags"
+)
 
 // Replied is a message another message replies to.
 type Replied struct {

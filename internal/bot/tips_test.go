@@ -68,6 +68,18 @@ func (m *memSchedules) RemoveAll(_ context.Context, c scam.ChatRef) (int, error)
 	return n, nil
 }
 
+func (m *memSchedules) Remove(_ context.Context, c scam.ChatRef, id int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, s := range m.list {
+		if s.Chat == c && s.ID == id {
+			m.list = append(m.list[:i], m.list[i+1:]...)
+			return nil
+		}
+	}
+	return scam.Errorf(scam.CodeNotFound, "no such schedule")
+}
+
 func (m *memSchedules) Pause(_ context.Context, c scam.ChatRef, reason string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -114,8 +126,15 @@ func TestTipsCommands(t *testing.T) {
 		{"an unknown zone is explained", inGroup("1", "/tips daily 09:00 Mars/Olympus", true), "not a time zone", 2},
 		{"tags narrow the topics", inGroup("1", "/tips tags job, task", true), "now about: job, task", 2},
 		{"an unknown tag is explained", inGroup("1", "/tips tags jobs", true), `"jobs" is not a tip topic`, 2},
-		{"the list shows each schedule", inGroup("7", "/tips list", true), "weekly mon 09:00 (Asia/Manila)", 2},
+		{"the list shows each schedule with its number", inGroup("7", "/tips list", true), "#1 weekly mon 09:00 (Asia/Manila)", 2},
 		{"now posts a tip", inGroup("1", "/tips now", true), "Scam awareness tip", 2},
+		{"a schedule is removed by its number", inGroup("1", "/tips remove #1", true), "Schedule #1 removed", 1},
+		{"an unknown number is explained", inGroup("1", "/tips remove 9", true), "no schedule #9 here", 1},
+		{"options set the language and tags", func() bot.Request {
+			r := inGroup("1", "/tips daily 07:00", true)
+			r.Options = map[string]string{bot.OptLang: "fr", bot.OptTags: "job,task"}
+			return r
+		}(), "daily 07:00 (UTC)", 2},
 		{"off stops them", inGroup("1", "/tips off", true), "stopped", 0},
 		{"in a private chat tips are not scheduled", private("/tips daily 09:00"), "/tip for a tip now", 0},
 	} {
@@ -152,5 +171,21 @@ func TestTipSourcesLinkOnlyWholeAddresses(t *testing.T) {
 	}
 	if links != 1 || named != 1 {
 		t.Errorf("sources rendered as %+v", spans)
+	}
+}
+
+func TestTipsOptionsFromAStructuredCommand(t *testing.T) {
+	sched := &memSchedules{}
+	newBot(t)
+	b := bot.New(engine, catalog, directory, newMemStore(), fixedTips{}, bot.Config{Schedules: sched})
+	r := inGroup("1", "/tips daily 07:00 Asia/Bangkok", true)
+	r.Options = map[string]string{bot.OptLang: "zh", bot.OptTags: "job, task"}
+	only(t, b.Handle(t.Context(), r))
+	if len(sched.list) != 1 || sched.list[0].Lang != "zh" || strings.Join(sched.list[0].Tags, ",") != "job,task" {
+		t.Errorf("schedule = %+v", sched.list)
+	}
+	r.Options = map[string]string{bot.OptLang: "xx"}
+	if got := only(t, b.Handle(t.Context(), r)).Body.String(); !strings.Contains(got, "English") {
+		t.Errorf("an unknown language: %s", got)
 	}
 }

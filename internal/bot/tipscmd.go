@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +19,8 @@ type Schedules interface {
 	// SetTags changes the tags of every schedule of chat.
 	SetTags(ctx context.Context, chat scam.ChatRef, tags []string) error
 	RemoveAll(ctx context.Context, chat scam.ChatRef) (int, error)
+	// Remove removes the schedule id of chat; not_found when chat has none.
+	Remove(ctx context.Context, chat scam.ChatRef, id int64) error
 	// Pause pauses every schedule of chat, saying why ("removed").
 	Pause(ctx context.Context, chat scam.ChatRef, reason string) error
 }
@@ -50,6 +53,18 @@ func (b *Bot) tipsCommand(ctx context.Context, r Request, lang, args string) []R
 			return []Reply{b.errorReply(r, lang, err)}
 		}
 		return reply(textOf(b.text(lang, "tips.off")))
+	case "remove":
+		id, err := strconv.ParseInt(strings.TrimPrefix(strings.Join(f[1:], ""), "#"), 10, 64)
+		if len(f) != 2 || err != nil {
+			return reply(textOf(b.words.Text(lang, "error.bad_argument", ""), b.text(lang, "tips.usage")))
+		}
+		if err := b.schedules.Remove(ctx, r.Chat, id); err != nil {
+			if scam.CodeOf(err) == scam.CodeNotFound {
+				return reply(textOf(b.words.Text(lang, "tips.remove.none", "#"+strconv.FormatInt(id, 10))))
+			}
+			return []Reply{b.errorReply(r, lang, err)}
+		}
+		return reply(textOf(b.words.Text(lang, "tips.removed", "#"+strconv.FormatInt(id, 10))))
 	case "tags":
 		var tags []string
 		if len(f) > 1 {
@@ -75,6 +90,18 @@ func (b *Bot) tipsCommand(ctx context.Context, r Request, lang, args string) []R
 	// New schedules take the tags the chat chose before.
 	if old, err := b.schedules.List(ctx, r.Chat); err == nil && len(old) > 0 {
 		s.Tags = old[len(old)-1].Tags
+	}
+	if l := r.Options[OptLang]; l != "" {
+		if !b.supported(l) {
+			return reply(textOf(b.words.Text(lang, "error.bad_argument", ""), b.words.Text(lang, "settings.language.how", strings.Join(b.words.Languages(), ", "))))
+		}
+		s.Lang = b.words.Match(l)
+	}
+	if t, ok := r.Options[OptTags]; ok {
+		s.Tags = splitTags(t)
+		if bad := scam.UnknownTipTags(s.Tags); len(bad) > 0 {
+			return reply(textOf(b.words.Text(lang, "error.bad_argument", `"`+bad[0]+`" is not a tip topic; known: `+strings.Join(scam.TipTags, ", ")+"."), b.text(lang, "tips.usage")))
+		}
 	}
 	s, err := b.schedules.Add(ctx, s)
 	if err != nil {
@@ -117,7 +144,7 @@ func (b *Bot) listSchedules(ctx context.Context, r Request, lang string) Text {
 	}
 	var t Text
 	for _, s := range list {
-		t = append(t, item(plain(b.scheduleWords(lang, s))))
+		t = append(t, item(bold("#"+strconv.FormatInt(s.ID, 10)+" "), plain(b.scheduleWords(lang, s))))
 	}
 	return t
 }

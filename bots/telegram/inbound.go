@@ -93,6 +93,10 @@ func (b *Bot) messageRequest(m *tgbotapi.Message, edited bool) (inbound, bool) {
 			FromBot:   rm.From != nil && rm.From.ID == b.selfID(),
 		}
 	}
+	if id := strconv.FormatInt(m.Chat.ID, 10); m.Chat.IsSuperGroup() && strings.HasPrefix(id, "-100") {
+		// Members of the group can open it; the moderators are members.
+		r.MessageLink = "https://t.me/c/" + id[4:] + "/" + r.MessageID
+	}
 	chatID := m.Chat.ID
 	if m.From != nil && !r.FromAdmin {
 		userID := m.From.ID

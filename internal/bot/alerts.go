@@ -148,7 +148,7 @@ func (b *Bot) watch(ctx context.Context, r Request) []Reply {
 	if ok, err := b.store.Allow(ctx, "warn:"+r.Chat.ID, r.Chat.Platform+":"+r.User.ID, 1, warnEvery, b.cfg.Now()); err != nil || !ok {
 		return nil
 	}
-	lang := b.words.Match(s.Lang, r.User.Lang)
+	lang := b.words.Match(s.Lang, r.ChatLang, r.User.Lang)
 	b.log.Info("alert", "level", v.Level, "category", v.Category, "signals", len(v.Signals))
 	replies := []Reply{{Chat: r.Chat, ReplyTo: r.MessageID, Body: b.warningText(v, m.Text, lang), Buttons: b.feedbackButtons(v, lang)}}
 	if s.NoticeChat != "" && s.NoticeChat != r.Chat.ID {
@@ -156,10 +156,11 @@ func (b *Bot) watch(ctx context.Context, r Request) []Reply {
 		if where == "" {
 			where = r.Chat.ID
 		}
-		replies = append(replies, Reply{
-			Chat: scam.ChatRef{Platform: r.Chat.Platform, ID: s.NoticeChat},
-			Body: append(Text{para(plain(b.words.Text(lang, "alerts.notice", where)))}, b.shortVerdict(v, lang)...),
-		})
+		body := append(Text{para(plain(b.words.Text(lang, "alerts.notice", where)))}, b.shortVerdict(v, lang)...)
+		if r.MessageLink != "" {
+			body = append(body, para(Span{Text: b.text(lang, "alerts.notice.open"), Link: r.MessageLink}))
+		}
+		replies = append(replies, Reply{Chat: scam.ChatRef{Platform: r.Chat.Platform, ID: s.NoticeChat}, Body: body})
 	}
 	return replies
 }

@@ -135,9 +135,9 @@ func (b *Bot) Handle(ctx context.Context, r Request) (replies []Reply) {
 		}
 	}
 	s := b.settings(ctx, r)
-	lang := b.words.Match(s.Lang, r.User.Lang)
+	lang := b.words.Match(s.Lang, r.ChatLang, r.User.Lang)
 	if r.PrivateAnswer {
-		lang = b.words.Match(r.User.Lang, s.Lang) // seen by the user alone
+		lang = b.words.Match(r.User.Lang, s.Lang, r.ChatLang) // seen by the user alone
 	}
 	switch {
 	case r.Button != "":
@@ -152,7 +152,7 @@ func (b *Bot) Handle(ctx context.Context, r Request) (replies []Reply) {
 // lang is the language to answer in: the chat's setting, else the user's
 // platform language, matched to a catalog language.
 func (b *Bot) lang(ctx context.Context, r Request) string {
-	return b.words.Match(b.settings(ctx, r).Lang, r.User.Lang)
+	return b.words.Match(b.settings(ctx, r).Lang, r.ChatLang, r.User.Lang)
 }
 
 // settings returns the settings that apply to r; the defaults when the

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 
 	"github.com/scamwarn/scamwarn/internal/scam"
@@ -32,12 +33,23 @@ func (b *Bot) removed(ctx context.Context, r Request) []Reply {
 	if b.schedules == nil {
 		return nil
 	}
+	list, err := b.schedules.List(ctx, r.Chat)
+	if err != nil || len(list) == 0 {
+		return nil
+	}
 	if err := b.schedules.Pause(ctx, r.Chat, ReasonRemoved); err != nil {
 		b.log.Warn("schedules not paused", "err", err)
 		return nil
 	}
 	b.log.Info("removed from a chat; its schedules are paused", "chat_type", r.ChatType)
-	return nil
+	// The moderators hear of it, where they get notices.
+	s, err := b.store.Settings(ctx, r.Chat)
+	if err != nil || s.NoticeChat == "" || s.NoticeChat == r.Chat.ID {
+		return nil
+	}
+	lang := b.words.Match(s.Lang, r.ChatLang)
+	where := cmp.Or(r.ChatTitle, r.Chat.ID)
+	return []Reply{{Chat: scam.ChatRef{Platform: r.Chat.Platform, ID: s.NoticeChat}, Body: textOf(b.words.Text(lang, "tips.paused.removed", where))}}
 }
 
 // ReasonRemoved is why the schedules of a chat the bot left are paused. It

@@ -48,6 +48,12 @@ type Request struct {
 	BotSeesAll func(ctx context.Context) (bool, error)
 	// ChatTitle names the chat in moderator notices; it is never stored.
 	ChatTitle string
+	// ChatLang is the community's language as the platform knows it
+	// (Discord's server locale): the chat's answers fall back to it.
+	ChatLang string
+	// MessageLink is the web address of the message, for moderator
+	// notices (a Discord jump link); "" when there is none.
+	MessageLink string
 	// FromAdmin is true when the message was posted by the chat itself or
 	// by an anonymous admin (Telegram's sender chat).
 	FromAdmin bool

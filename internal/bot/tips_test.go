@@ -94,11 +94,14 @@ func (m *memSchedules) Pause(_ context.Context, c scam.ChatRef, reason string) e
 func TestRemovedFromAGroupPausesItsTips(t *testing.T) {
 	sched := &memSchedules{}
 	newBot(t)
-	b := bot.New(engine, catalog, directory, newMemStore(), fixedTips{}, bot.Config{Schedules: sched})
+	st := newMemStore()
+	b := bot.New(engine, catalog, directory, st, fixedTips{}, bot.Config{Schedules: sched})
 	ctx := t.Context()
 	only(t, b.Handle(ctx, inGroup("1", "/tips daily 18:00", true)))
-	if got := b.Handle(ctx, bot.Request{Chat: group, ChatType: bot.Group, Removed: true}); len(got) != 0 {
-		t.Errorf("the bot answered a chat it was removed from: %+v", got)
+	st.SaveSettings(ctx, group, scam.ChatSettings{AlertLevel: scam.High, NoticeChat: "-100999"})
+	got := b.Handle(ctx, bot.Request{Chat: group, ChatType: bot.Group, ChatTitle: "Neighbours", Removed: true})
+	if len(got) != 1 || got[0].Chat.ID != "-100999" || !strings.Contains(got[0].Body.String(), "Scheduled tips for Neighbours are paused") {
+		t.Errorf("the moderators were not told: %+v", got)
 	}
 	if len(sched.list) != 1 || sched.list[0].Paused != bot.ReasonRemoved {
 		t.Fatalf("schedules after removal: %+v", sched.list)

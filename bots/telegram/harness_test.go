@@ -85,6 +85,9 @@ func (s schedules) SetTags(context.Context, scam.ChatRef, []string) error { retu
 func (s schedules) RemoveAll(ctx context.Context, c scam.ChatRef) (int, error) {
 	return s.db.RemoveSchedules(ctx, c)
 }
+func (s schedules) Remove(ctx context.Context, c scam.ChatRef, id int64) error {
+	return s.db.RemoveSchedule(ctx, c, id)
+}
 func (s schedules) Pause(ctx context.Context, c scam.ChatRef, reason string) error {
 	return s.db.PauseChat(ctx, c, reason)
 }

@@ -150,7 +150,7 @@ func (b *Bot) watch(ctx context.Context, r Request) []Reply {
 	}
 	lang := b.words.Match(s.Lang, r.ChatLang, r.User.Lang)
 	b.log.Info("alert", "level", v.Level, "category", v.Category, "signals", len(v.Signals))
-	replies := []Reply{{Chat: r.Chat, ReplyTo: r.MessageID, Body: b.warningText(v, m.Text, lang), Buttons: b.feedbackButtons(v, lang)}}
+	replies := []Reply{{Chat: r.Chat, ReplyTo: r.MessageID, Body: b.warningText(v, m.Text, lang), Buttons: b.feedbackButtons(v, lang), Verdict: &v.Level}}
 	if s.NoticeChat != "" && s.NoticeChat != r.Chat.ID {
 		where := r.ChatTitle
 		if where == "" {

@@ -25,6 +25,7 @@ func (b *Bot) checkAndAnswer(ctx context.Context, r Request, lang, country strin
 		Chat: r.Chat, ReplyTo: replyTo,
 		Body:    b.verdictText(v, m.Text, lang, country),
 		Buttons: b.feedbackButtons(v, lang),
+		Verdict: &v.Level,
 	}}
 }
 

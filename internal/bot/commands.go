@@ -83,7 +83,7 @@ func (b *Bot) checkCommand(ctx context.Context, r Request, lang, country, args s
 	short := b.shortVerdict(v, lang)
 	if !b.started(ctx, r) {
 		short = append(short, para(plain(b.text(lang, "check.start_private"))))
-		return []Reply{{Chat: r.Chat, ReplyTo: replyTo, Body: short}}
+		return []Reply{{Chat: r.Chat, ReplyTo: replyTo, Body: short, Verdict: &v.Level}}
 	}
 	short = append(short, para(plain(b.text(lang, "check.details_private"))))
 	// The private answer is in the user's own language and country.
@@ -96,8 +96,8 @@ func (b *Bot) checkCommand(ctx context.Context, r Request, lang, country, args s
 		userCountry = s.Country
 	}
 	return []Reply{
-		{Chat: r.Chat, ReplyTo: replyTo, Body: short},
-		{ToUser: true, Body: b.verdictText(v, m.Text, userLang, userCountry), Buttons: b.feedbackButtons(v, userLang)},
+		{Chat: r.Chat, ReplyTo: replyTo, Body: short, Verdict: &v.Level},
+		{ToUser: true, Body: b.verdictText(v, m.Text, userLang, userCountry), Buttons: b.feedbackButtons(v, userLang), Verdict: &v.Level},
 	}
 }
 

@@ -106,6 +106,9 @@ type Reply struct {
 	// DropButtons removes the buttons of the message a button was pressed
 	// on, so nobody votes twice.
 	DropButtons bool
+	// Verdict is the level of the verdict the reply words, for platforms
+	// that colour it (Discord embeds); nil when the reply is not one.
+	Verdict *scam.Level
 }
 
 // Button is a button under a reply; Data comes back in Request.Button.

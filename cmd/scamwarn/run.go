@@ -14,10 +14,12 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/scamwarn/scamwarn/bots/discord"
 	"github.com/scamwarn/scamwarn/bots/telegram"
 	"github.com/scamwarn/scamwarn/internal/bot"
 	"github.com/scamwarn/scamwarn/internal/scam"
@@ -33,6 +35,10 @@ const (
 	envWebhookListen = "SCAMWARN_WEBHOOK_LISTEN"
 	envWebhookSecret = "SCAMWARN_WEBHOOK_SECRET"
 	envLogLevel      = "SCAMWARN_LOG_LEVEL"
+	envDiscordToken  = "DISCORD_TOKEN"
+	envDiscordAPI    = "SCAMWARN_DISCORD_API"
+	envDiscordGuild  = "SCAMWARN_DISCORD_GUILD"
+	envDiscordShard  = "SCAMWARN_DISCORD_SHARD"
 )
 
 // runRun runs the bot on the platforms whose tokens are set, until ctx ends.
@@ -46,6 +52,10 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 	hookListen := fs.String("webhook-listen", cmpOrEnv(env, envWebhookListen, ":8443"), "where the webhook server listens (behind your TLS proxy)")
 	hookSecret := fs.String("webhook-secret", getenv(env, envWebhookSecret), "the secret Telegram sends with each update; random when empty")
 	logLevel := fs.String("log-level", cmpOrEnv(env, envLogLevel, "info"), "debug, info, warn or error")
+	discordAPI := fs.String("discord-api", getenv(env, envDiscordAPI), "send Discord REST calls to this address instead of discord.com (a REST proxy)")
+	discordGuild := fs.String("discord-guild", getenv(env, envDiscordGuild), "register the Discord commands in this server only (they appear at once: for development)")
+	discordShard := fs.String("discord-shard", getenv(env, envDiscordShard), "ID/COUNT: run shard ID of COUNT (default 0/1)")
+	discordContent := fs.Bool("discord-message-content", true, "ask Discord for the message-content intent that channel alerts need (falls back without it when refused)")
 	allow := fs.String("allow", "", "file of domains never to flag, one a line (SIGHUP reloads)")
 	deny := fs.String("deny", "", "file of domains always to flag, one a line (SIGHUP reloads)")
 	if err := fs.Parse(args); err != nil {
@@ -68,8 +78,13 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 		}
 		token = strings.TrimSpace(string(b))
 	}
-	if token == "" {
-		return scam.Errorf(scam.CodeBadArgument, "nothing to run: set %s (README: \"Run it on Telegram\"); to try the bot without a token, run: scamwarn chat", envTelegramToken)
+	discordToken := getenv(env, envDiscordToken)
+	if token == "" && discordToken == "" {
+		return scam.Errorf(scam.CodeBadArgument, "nothing to run: set %s or %s (README: \"Run it on Telegram\", \"Run it on Discord\"); to try the bot without a token, run: scamwarn chat", envTelegramToken, envDiscordToken)
+	}
+	shardID, shardCount, err := parseShard(*discordShard)
+	if err != nil {
+		return err
 	}
 	hook := telegram.Webhook{URL: *hookURL, Secret: *hookSecret}
 	var hookPath string
@@ -91,27 +106,55 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 		return err
 	}
 	defer a.close()
-	tg, err := telegram.New(a.bot, telegram.Config{Token: token, Endpoint: *tgAPI, Webhook: hook, Seen: a.db, Mover: a.db, Log: log})
-	if err != nil {
-		return err
+	senders := map[string]bot.Sender{}
+	var jobs []func(context.Context) error
+	if token != "" {
+		tg, err := telegram.New(a.bot, telegram.Config{Token: token, Endpoint: *tgAPI, Webhook: hook, Seen: a.db, Mover: a.db, Log: log})
+		if err != nil {
+			return err
+		}
+		senders[telegram.Platform] = tg
+		jobs = append(jobs, tg.Run)
+		if hook.URL != "" {
+			mux := http.NewServeMux()
+			mux.Handle(hookPath, tg.WebhookHandler())
+			jobs = append(jobs, func(ctx context.Context) error { return serveHTTP(ctx, *hookListen, mux, log) })
+		}
 	}
-	a.serve(map[string]bot.Sender{telegram.Platform: tg}, schedule.Config{})
+	if discordToken != "" {
+		dc, err := discord.New(a.bot, discord.Config{Token: discordToken, APIBase: *discordAPI, GuildID: *discordGuild,
+			ShardID: shardID, ShardCount: shardCount, MessageContent: *discordContent, Log: log})
+		if err != nil {
+			return err
+		}
+		senders[discord.Platform] = dc
+		jobs = append(jobs, dc.Run)
+	}
+	a.serve(senders, schedule.Config{})
 
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	go lists.reloadOn(ctx, a.engine, hup, log)
 
-	jobs := []func(context.Context) error{tg.Run}
-	if hook.URL != "" {
-		mux := http.NewServeMux()
-		mux.Handle(hookPath, tg.WebhookHandler())
-		jobs = append(jobs, func(ctx context.Context) error { return serveHTTP(ctx, *hookListen, mux, log) })
-	}
-	log.Info("scamwarn running", "db", path, "webhook", hook.URL != "")
+	log.Info("scamwarn running", "db", path, "telegram", token != "", "discord", discordToken != "", "webhook", hook.URL != "")
 	err = a.run(ctx, jobs...)
 	log.Info("scamwarn stopped", "err", err)
 	return err
+}
+
+// parseShard reads "ID/COUNT" ("" is 0/1).
+func parseShard(v string) (id, count int, err error) {
+	if v == "" {
+		return 0, 1, nil
+	}
+	a, b, ok := strings.Cut(v, "/")
+	id, err1 := strconv.Atoi(a)
+	count, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || count < 1 || id < 0 || id >= count {
+		return 0, 0, scam.Errorf(scam.CodeBadArgument, "--discord-shard %q: want ID/COUNT with 0 <= ID < COUNT, such as 0/2", v)
+	}
+	return id, count, nil
 }
 
 // serveHTTP serves h on addr until ctx ends, then shuts down, letting

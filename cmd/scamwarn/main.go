@@ -59,7 +59,8 @@ Usage:
       Show what the database holds, in counts only.
       The database is --db, else $SCAMWARN_DB, else ./scamwarn.db.
   scamwarn run [--db PATH] [--webhook-url URL] [--log-level LEVEL] [flags]
-      Run the bot on Telegram ($TELEGRAM_TOKEN) until SIGINT or SIGTERM:
+      Run the bot on Telegram ($TELEGRAM_TOKEN), Discord ($DISCORD_TOKEN)
+      or both, until SIGINT or SIGTERM:
       checks, group alerts and scheduled tips. "scamwarn run -h" lists
       the flags; each has an environment variable (README).
   scamwarn chat [--lang xx] [--db PATH]

@@ -192,3 +192,18 @@ func TestTipsOptionsFromAStructuredCommand(t *testing.T) {
 		t.Errorf("an unknown language: %s", got)
 	}
 }
+
+func TestPrivatelyAnsweredTipsCommandsPostInTheChatsLanguage(t *testing.T) {
+	sched := &memSchedules{}
+	newBot(t)
+	b := bot.New(engine, catalog, directory, newMemStore(), fixedTips{}, bot.Config{Schedules: sched})
+	r := inGroup("1", "/tips daily 07:00", true)
+	r.User.Lang, r.ChatLang, r.PrivateAnswer = "zh-CN", "fr", true
+	got := only(t, b.Handle(t.Context(), r)).Body.String()
+	if len(sched.list) != 1 || sched.list[0].Lang != "fr" {
+		t.Errorf("schedule language %+v, want the server's (fr)", sched.list)
+	}
+	if !strings.Contains(got, "已") && !strings.Contains(got, "定时") {
+		t.Errorf("the admin's answer is not in their language: %s", got)
+	}
+}

@@ -43,9 +43,15 @@ func (b *Bot) tipsCommand(ctx context.Context, r Request, lang, args string) []R
 	if b.schedules == nil {
 		return []Reply{b.errorReply(r, lang, scam.Errorf(scam.CodeUnavailable, "no scheduler"))}
 	}
+	// Tips are posted for the whole chat: in its language, even when this
+	// answer is in the asking admin's own (a private answer on Discord).
+	postLang := lang
+	if r.PrivateAnswer {
+		postLang = b.words.Match(b.settings(ctx, r).Lang, r.ChatLang, r.User.Lang)
+	}
 	switch strings.ToLower(f[0]) {
 	case "now":
-		return b.tipNow(ctx, r, lang)
+		return b.tipNow(ctx, r, postLang)
 	case "list":
 		return reply(b.listSchedules(ctx, r, lang))
 	case "off":
@@ -86,7 +92,7 @@ func (b *Bot) tipsCommand(ctx context.Context, r Request, lang, args string) []R
 	if strings.EqualFold(zone, "utc") {
 		zone = "UTC"
 	}
-	s := scam.Schedule{Chat: r.Chat, Cadence: strings.Join(f, " "), Zone: zone, Lang: lang}
+	s := scam.Schedule{Chat: r.Chat, Cadence: strings.Join(f, " "), Zone: zone, Lang: postLang}
 	// New schedules take the tags the chat chose before.
 	if old, err := b.schedules.List(ctx, r.Chat); err == nil && len(old) > 0 {
 		s.Tags = old[len(old)-1].Tags

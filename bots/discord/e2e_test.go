@@ -317,3 +317,30 @@ func TestRateLimitIsWaitedOut(t *testing.T) {
 		t.Errorf("answered %v after a 429 asking for 1s", waited)
 	}
 }
+
+func TestASlowAnswerIsDeferredThenDelivered(t *testing.T) {
+	w := newWorld(t, discord.Config{Defer: time.Nanosecond}) // every answer counts as slow
+	in := w.srv.InteractionCreate(w.srv.SlashCommand(w.guild.ID, w.general, w.alice, "check", discordtest.StringOption("text", pigButchering)))
+	waitFor(t, func(ctx context.Context) error {
+		return w.srv.WaitFor(ctx, func(s discordtest.Snapshot) bool {
+			var deferred, edited bool
+			for _, r := range s.Responses {
+				if r.InteractionID == in.ID {
+					deferred = deferred || (r.Type == discordtest.ResponseDeferred && r.Ephemeral())
+					edited = edited || (r.Type == discordtest.ResponseEdit && strings.Contains(text(r.Embeds), "Very likely a scam"))
+				}
+			}
+			return deferred && edited
+		})
+	})
+}
+
+func TestAUserInstalledCheckWorksWhereTheBotIsNot(t *testing.T) {
+	w := newWorld(t, discord.Config{})
+	elsewhere := discordtest.NewID() // a server without the bot
+	in := w.srv.InteractionCreate(w.srv.UserInstalled(w.srv.SlashCommand(elsewhere, discordtest.NewID(), w.alice, "check", discordtest.StringOption("text", nitroLure))))
+	got := w.response(t, in.ID)
+	if !got.Ephemeral() || !strings.Contains(text(got.Embeds), "scam") {
+		t.Errorf("answer = %+v\n%s", got, text(got.Embeds))
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scamwarn/scamwarn/bots/discord/discordtest"
 	"github.com/scamwarn/scamwarn/bots/telegram/telegramtest"
 )
 
@@ -133,4 +134,54 @@ func dropped(srv *telegramtest.Server) bool {
 		}
 	}
 	return false
+}
+
+func TestRunServesDiscordAndTelegramTogether(t *testing.T) {
+	tg := telegramtest.New()
+	defer tg.Close()
+	dc := discordtest.New()
+	alice := discordtest.NewUser("alice")
+	db := filepath.Join(t.TempDir(), "scamwarn.db")
+	env := []string{"TELEGRAM_TOKEN=" + tg.Token, "DISCORD_TOKEN=" + dc.Token()}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var logs syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"run", "--db", db, "--telegram-api", tg.Endpoint(), "--discord-api", dc.URL()}, env, strings.NewReader(""), &bytes.Buffer{}, &logs)
+	}()
+	defer func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("run ended with %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Error("run did not stop")
+		}
+		dc.Close()
+	}()
+	wctx, wcancel := context.WithTimeout(ctx, 20*time.Second)
+	defer wcancel()
+	if err := dc.WaitConnected(wctx); err != nil {
+		t.Fatalf("Discord never connected: %v\n%s", err, logs.String())
+	}
+	if err := tg.WaitPolling(wctx); err != nil {
+		t.Fatalf("Telegram never polled: %v", err)
+	}
+	dm := dc.MessageCreate(dc.DM(alice, pigButchering))
+	if err := dc.WaitFor(wctx, func(s discordtest.Snapshot) bool {
+		for _, m := range s.Sent {
+			if m.ChannelID == dm.ChannelID && len(m.Embeds) > 0 && strings.Contains(m.Embeds[0].Title, "Very likely a scam") {
+				return true
+			}
+		}
+		return false
+	}); err != nil {
+		t.Fatalf("no Discord verdict: %v\n%s", err, logs.String())
+	}
+	if strings.Contains(logs.String(), dc.Token()) || strings.Contains(logs.String(), "uncle") {
+		t.Error("the logs hold the token or the text")
+	}
 }

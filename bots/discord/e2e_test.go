@@ -344,3 +344,27 @@ func TestAUserInstalledCheckWorksWhereTheBotIsNot(t *testing.T) {
 		t.Errorf("answer = %+v\n%s", got, text(got.Embeds))
 	}
 }
+
+func TestAShardIdentifiesAsItself(t *testing.T) {
+	w := newWorld(t, discord.Config{ShardID: 1, ShardCount: 2, MessageContent: true})
+	if id := w.srv.Identified(); len(id) != 1 || id[0].Shard != [2]int{1, 2} || id[0].Intents&(1<<15) == 0 {
+		t.Errorf("identified as %+v, want shard 1 of 2 with the content intent", id)
+	}
+}
+
+func TestTipsNowListAndRemove(t *testing.T) {
+	w := newWorld(t, discord.Config{})
+	now := w.srv.InteractionCreate(w.srv.SlashCommand(w.guild.ID, w.general, w.mod, "tips", discordtest.Subcommand("now")))
+	tip := w.sentIn(t, w.general, func(s discordtest.Sent) bool { return strings.Contains(text(s.Embeds), "Scam awareness tip") })
+	if tip.Flags&discordtest.FlagEphemeral != 0 {
+		t.Error("the tip is not for everyone")
+	}
+	if got := w.response(t, now.ID); !got.Ephemeral() {
+		t.Errorf("the acknowledgement is public: %+v", got)
+	}
+	list := w.srv.InteractionCreate(w.srv.SlashCommand(w.guild.ID, w.general, w.mod, "tips", discordtest.Subcommand("schedule",
+		discordtest.StringOption("cadence", "daily"), discordtest.StringOption("time", "18:00"))))
+	contains(t, "/tips schedule", text(w.response(t, list.ID).Embeds), "daily 18:00 (UTC)")
+	rm := w.srv.InteractionCreate(w.srv.SlashCommand(w.guild.ID, w.general, w.mod, "tips", discordtest.Subcommand("remove", discordtest.IntegerOption("id", 99))))
+	contains(t, "/tips remove 99", text(w.response(t, rm.ID).Embeds), "no schedule #99 here")
+}

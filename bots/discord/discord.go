@@ -30,6 +30,12 @@ type Handler interface {
 	Handle(ctx context.Context, r bot.Request) []bot.Reply
 }
 
+// Observer hears of each event handled: its kind and how long the answer
+// took.
+type Observer interface {
+	Update(platform, kind string, took time.Duration)
+}
+
 // Config tunes a Bot; New fills in zero fields.
 type Config struct {
 	Token string
@@ -54,6 +60,8 @@ type Config struct {
 	Defer time.Duration
 	// Grace is how long shutdown waits for replies in flight (default 10s).
 	Grace time.Duration
+	// Observer, when set, hears of each event handled, for metrics.
+	Observer Observer
 	Log   *slog.Logger
 }
 
@@ -216,15 +224,24 @@ func closedWith(err error, code int) bool {
 	return errors.As(err, &ce) && ce.Code == code
 }
 
+// Ready reports whether the bot is connected to Discord.
+func (b *Bot) Ready() bool { return b.session.Load() != nil }
+
 func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	b.log.Info("connected", "guilds", len(r.Guilds), "shard", b.cfg.ShardID, "message_content", b.content.Load())
 }
 
 // track runs fn as work shutdown waits for, with a context that outlives
 // the gateway's cancellation and a panic guard.
-func (b *Bot) track(fn func(ctx context.Context)) {
+func (b *Bot) track(kind string, fn func(ctx context.Context)) {
 	b.work.Add(1)
 	defer b.work.Done()
+	start := time.Now()
+	defer func() {
+		if b.cfg.Observer != nil {
+			b.cfg.Observer.Update(Platform, kind, time.Since(start))
+		}
+	}()
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.Error("panic handling a Discord event", "panic", p)

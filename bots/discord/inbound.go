@@ -62,7 +62,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if m.Author == nil || m.Author.Bot || m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
 		return // never answer bots (the bot itself included) or system messages
 	}
-	b.track(func(ctx context.Context) {
+	b.track("message", func(ctx context.Context) {
 		r := bot.Request{
 			Chat:      chatRef(m.ChannelID),
 			ChatType:  bot.Private,
@@ -107,7 +107,7 @@ func (b *Bot) onGuildDelete(s *discordgo.Session, g *discordgo.GuildDelete) {
 	if g.Unavailable || g.BeforeDelete == nil {
 		return
 	}
-	b.track(func(ctx context.Context) {
+	b.track("guild_delete", func(ctx context.Context) {
 		for _, ch := range g.BeforeDelete.Channels {
 			b.answer(ctx, bot.Request{Chat: chatRef(ch.ID), ChatType: bot.Group, ChatTitle: "#" + ch.Name, Removed: true}, nil)
 		}
@@ -119,7 +119,7 @@ func (b *Bot) onChannelDelete(s *discordgo.Session, c *discordgo.ChannelDelete) 
 	if c.Channel == nil {
 		return
 	}
-	b.track(func(ctx context.Context) {
+	b.track("channel_delete", func(ctx context.Context) {
 		b.answer(ctx, bot.Request{Chat: chatRef(c.ID), ChatType: bot.Group, ChatTitle: "#" + c.Name, Removed: true}, nil)
 	})
 }

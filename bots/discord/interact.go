@@ -31,7 +31,7 @@ type interaction struct {
 // asking; a check that takes longer than Defer is deferred first, inside
 // Discord's three seconds.
 func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-	b.track(func(ctx context.Context) {
+	b.track("interaction", func(ctx context.Context) {
 		in := &interaction{s: s, i: ic.Interaction}
 		r, ok := b.interactionRequest(s, in)
 		if !ok {

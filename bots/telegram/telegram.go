@@ -45,6 +45,12 @@ type Mover interface {
 	MoveChat(ctx context.Context, from, to scam.ChatRef) error
 }
 
+// Observer hears of each update handled: its kind and how long the answer
+// took.
+type Observer interface {
+	Update(platform, kind string, took time.Duration)
+}
+
 // Config tunes a Bot; New fills in zero fields.
 type Config struct {
 	Token string
@@ -66,6 +72,8 @@ type Config struct {
 	Seen Seen
 	// Mover follows groups that become supergroups; nil forgets them.
 	Mover Mover
+	// Observer, when set, hears of each update handled, for metrics.
+	Observer Observer
 	// Grace is how long shutdown waits for queued updates and replies in
 	// flight (default 10s).
 	Grace time.Duration
@@ -268,6 +276,9 @@ func (b *Bot) handle(ctx context.Context, u tgbotapi.Update) {
 	}
 	if in.callback != "" && !answered {
 		b.answerCallback(ctx, in, bot.Reply{})
+	}
+	if b.cfg.Observer != nil {
+		b.cfg.Observer.Update(Platform, kindOf(u), time.Since(start))
 	}
 	b.log.Debug("update", "kind", kindOf(u), "chat_type", in.req.ChatType, "replies", len(replies), "ms", time.Since(start).Milliseconds())
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/scamwarn/scamwarn/internal/schedule"
 	"github.com/scamwarn/scamwarn/internal/sqlite"
 	"github.com/scamwarn/scamwarn/internal/tips"
+	"github.com/scamwarn/scamwarn/internal/web"
 	"github.com/scamwarn/scamwarn/internal/wording"
 	"github.com/scamwarn/scamwarn/messages"
 )
@@ -25,8 +26,12 @@ type app struct {
 	bot    *bot.Bot
 	tips   tipPicker
 	svc    *scheduleService
-	loop   *schedule.Loop // set by serve
-	log    *slog.Logger
+	loop    *schedule.Loop // set by serve
+	metrics *web.Metrics
+	words   *wording.Catalog
+	dir     *wording.Directory
+	lib     *tips.Library
+	log     *slog.Logger
 }
 
 // appConfig is what an app is opened with.
@@ -62,8 +67,9 @@ func openApp(ctx context.Context, cfg appConfig) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &app{db: db, engine: eng, tips: tipPicker{lib}, log: cfg.log, svc: &scheduleService{db: db}}
-	a.bot = bot.New(eng, words, dir, db, a.tips, bot.Config{Schedules: a.svc, Log: cfg.log})
+	a := &app{db: db, engine: eng, tips: tipPicker{lib}, log: cfg.log, svc: &scheduleService{db: db},
+		metrics: web.NewMetrics(), words: words, dir: dir, lib: lib}
+	a.bot = bot.New(eng, words, dir, db, a.tips, bot.Config{Schedules: a.svc, Log: cfg.log, Observer: a.metrics})
 	return a, nil
 }
 
@@ -73,7 +79,7 @@ func (a *app) serve(senders map[string]bot.Sender, cfg schedule.Config) {
 	for name, s := range senders {
 		posters[name] = bot.TipPoster{Bot: a.bot, Sender: s}
 	}
-	cfg.Log = a.log
+	cfg.Log, cfg.Observer = a.log, a.metrics
 	a.loop = schedule.New(a.db, a.tips, posters, cfg)
 	a.svc.loop = a.loop
 }
@@ -96,6 +102,24 @@ func (a *app) run(ctx context.Context, jobs ...func(context.Context) error) erro
 }
 
 func (a *app) close() error { return a.db.Close() }
+
+// web is the HTTP service on the app: the check API, the page, probes and
+// metrics. probes are the platforms' readiness, by name.
+func (a *app) web(cfg web.Config, probes map[string]func() bool) *web.Server {
+	cfg.Log = a.log
+	cfg.Probes = map[string]func(context.Context) error{
+		"database": func(ctx context.Context) error { _, err := a.db.SchemaVersion(ctx); return err },
+	}
+	for name, ready := range probes {
+		cfg.Probes[name] = func(context.Context) error {
+			if !ready() {
+				return errors.New(name + " is not connected")
+			}
+			return nil
+		}
+	}
+	return web.New(a.engine, a.words, a.dir, a.lib, a.metrics, cfg)
+}
 
 // Housekeeping cut-offs: the scheduler's history is kept a year, rate
 // counters a day (the longest window is ten minutes), and update ids two

@@ -63,6 +63,9 @@ Usage:
       or both, until SIGINT or SIGTERM:
       checks, group alerts and scheduled tips. "scamwarn run -h" lists
       the flags; each has an environment variable (README).
+  scamwarn serve [--http ADDR] [--http-token TOKEN]
+      Serve the checker page and the JSON check API over HTTP, with no chat
+      tokens and no database (default localhost:8080).
   scamwarn chat [--lang xx] [--db PATH]
       Talk to the bot in your terminal, no token needed: paste messages
       to check them, try the commands, switch to a group (:help).
@@ -89,6 +92,8 @@ func run(ctx context.Context, args []string, env []string, stdin io.Reader, stdo
 		return runRun(ctx, args[1:], env, stderr)
 	case "chat":
 		return runChat(ctx, args[1:], env, stdin, stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], env, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

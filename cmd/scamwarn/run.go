@@ -5,11 +5,9 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"flag"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -17,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/scamwarn/scamwarn/bots/discord"
 	"github.com/scamwarn/scamwarn/bots/telegram"
@@ -25,6 +22,7 @@ import (
 	"github.com/scamwarn/scamwarn/internal/scam"
 	"github.com/scamwarn/scamwarn/internal/schedule"
 	"github.com/scamwarn/scamwarn/internal/sqlite"
+	"github.com/scamwarn/scamwarn/internal/web"
 )
 
 // Environment variables "run" reads; flags override them.
@@ -39,6 +37,8 @@ const (
 	envDiscordAPI    = "SCAMWARN_DISCORD_API"
 	envDiscordGuild  = "SCAMWARN_DISCORD_GUILD"
 	envDiscordShard  = "SCAMWARN_DISCORD_SHARD"
+	envHTTP          = "SCAMWARN_HTTP"
+	envHTTPToken     = "SCAMWARN_HTTP_TOKEN"
 )
 
 // runRun runs the bot on the platforms whose tokens are set, until ctx ends.
@@ -56,6 +56,8 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 	discordGuild := fs.String("discord-guild", getenv(env, envDiscordGuild), "register the Discord commands in this server only (they appear at once: for development)")
 	discordShard := fs.String("discord-shard", getenv(env, envDiscordShard), "ID/COUNT: run shard ID of COUNT (default 0/1)")
 	discordContent := fs.Bool("discord-message-content", true, "ask Discord for the message-content intent that channel alerts need (falls back without it when refused)")
+	httpAddr := fs.String("http", getenv(env, envHTTP), "also serve the check API, the page, /healthz, /readyz and /metrics on this address, such as :8080")
+	httpToken := fs.String("http-token", getenv(env, envHTTPToken), "require this bearer token on the /v1 API")
 	allow := fs.String("allow", "", "file of domains never to flag, one a line (SIGHUP reloads)")
 	deny := fs.String("deny", "", "file of domains always to flag, one a line (SIGHUP reloads)")
 	if err := fs.Parse(args); err != nil {
@@ -107,28 +109,35 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 	}
 	defer a.close()
 	senders := map[string]bot.Sender{}
+	probes := map[string]func() bool{}
 	var jobs []func(context.Context) error
 	if token != "" {
-		tg, err := telegram.New(a.bot, telegram.Config{Token: token, Endpoint: *tgAPI, Webhook: hook, Seen: a.db, Mover: a.db, Log: log})
+		tg, err := telegram.New(a.bot, telegram.Config{Token: token, Endpoint: *tgAPI, Webhook: hook, Seen: a.db, Mover: a.db, Observer: a.metrics, Log: log})
 		if err != nil {
 			return err
 		}
 		senders[telegram.Platform] = tg
+		probes[telegram.Platform] = tg.Ready
 		jobs = append(jobs, tg.Run)
 		if hook.URL != "" {
 			mux := http.NewServeMux()
 			mux.Handle(hookPath, tg.WebhookHandler())
-			jobs = append(jobs, func(ctx context.Context) error { return serveHTTP(ctx, *hookListen, mux, log) })
+			jobs = append(jobs, func(ctx context.Context) error { return web.Serve(ctx, *hookListen, mux, log) })
 		}
 	}
 	if discordToken != "" {
 		dc, err := discord.New(a.bot, discord.Config{Token: discordToken, APIBase: *discordAPI, GuildID: *discordGuild,
-			ShardID: shardID, ShardCount: shardCount, MessageContent: *discordContent, Log: log})
+			ShardID: shardID, ShardCount: shardCount, MessageContent: *discordContent, Observer: a.metrics, Log: log})
 		if err != nil {
 			return err
 		}
 		senders[discord.Platform] = dc
+		probes[discord.Platform] = dc.Ready
 		jobs = append(jobs, dc.Run)
+	}
+	if *httpAddr != "" {
+		h := a.web(web.Config{Token: *httpToken}, probes).Handler()
+		jobs = append(jobs, func(ctx context.Context) error { return web.Serve(ctx, *httpAddr, h, log) })
 	}
 	a.serve(senders, schedule.Config{})
 
@@ -155,37 +164,6 @@ func parseShard(v string) (id, count int, err error) {
 		return 0, 0, scam.Errorf(scam.CodeBadArgument, "--discord-shard %q: want ID/COUNT with 0 <= ID < COUNT, such as 0/2", v)
 	}
 	return id, count, nil
-}
-
-// serveHTTP serves h on addr until ctx ends, then shuts down, letting
-// requests in flight finish.
-func serveHTTP(ctx context.Context, addr string, h http.Handler, log *slog.Logger) error {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return scam.Wrap(scam.CodeBadArgument, "cannot listen on "+addr, err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-	}
-	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err = srv.Shutdown(shut)
-	if e := <-done; !errors.Is(e, http.ErrServerClosed) {
-		return e
-	}
-	return err
 }
 
 func randomSecret() string {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -143,12 +145,13 @@ func TestRunServesDiscordAndTelegramTogether(t *testing.T) {
 	alice := discordtest.NewUser("alice")
 	db := filepath.Join(t.TempDir(), "scamwarn.db")
 	env := []string{"TELEGRAM_TOKEN=" + tg.Token, "DISCORD_TOKEN=" + dc.Token()}
+	httpAddr := freeAddr(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	var logs syncBuffer
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"run", "--db", db, "--telegram-api", tg.Endpoint(), "--discord-api", dc.URL()}, env, strings.NewReader(""), &bytes.Buffer{}, &logs)
+		done <- run(ctx, []string{"run", "--db", db, "--telegram-api", tg.Endpoint(), "--discord-api", dc.URL(), "--http", httpAddr}, env, strings.NewReader(""), &bytes.Buffer{}, &logs)
 	}()
 	defer func() {
 		cancel()
@@ -169,6 +172,15 @@ func TestRunServesDiscordAndTelegramTogether(t *testing.T) {
 	}
 	if err := tg.WaitPolling(wctx); err != nil {
 		t.Fatalf("Telegram never polled: %v", err)
+	}
+	resp, err := http.Get("http://" + httpAddr + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(ready), `"discord":"up"`) || !strings.Contains(string(ready), `"telegram":"up"`) || !strings.Contains(string(ready), `"database":"up"`) {
+		t.Errorf("readyz: %d %s", resp.StatusCode, ready)
 	}
 	dm := dc.MessageCreate(dc.DM(alice, pigButchering))
 	if err := dc.WaitFor(wctx, func(s discordtest.Snapshot) bool {

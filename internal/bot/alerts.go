@@ -129,6 +129,7 @@ func (b *Bot) watch(ctx context.Context, r Request) []Reply {
 		return nil
 	}
 	v := b.check.Check(m)
+	b.observe("watch", v)
 	if err := b.store.CountCheck(ctx, b.cfg.Now(), r.Chat.Platform, "watch", v.Level, v.Category); err != nil {
 		b.log.Warn("check not counted", "err", err)
 	}

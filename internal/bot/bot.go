@@ -57,6 +57,14 @@ type Config struct {
 	Log  *slog.Logger
 	// Now is the clock (default time.Now); tests set it.
 	Now func() time.Time
+	// Observer, when set, hears of each check and each error, for metrics.
+	Observer Observer
+}
+
+// Observer hears what the bot does, in counts: never text or ids.
+type Observer interface {
+	Checked(source string, level scam.Level, category scam.Category)
+	Error(kind string)
 }
 
 // Bot answers requests. It is safe for concurrent use.
@@ -184,6 +192,9 @@ func (b *Bot) text(lang, key string) string { return b.words.Text(lang, key, "")
 // errorReply words err for the user, in the chat of the request.
 func (b *Bot) errorReply(r Request, lang string, err error) Reply {
 	code := scam.CodeOf(err)
+	if b.cfg.Observer != nil {
+		b.cfg.Observer.Error(string(code))
+	}
 	if code == scam.CodeInternal || code == scam.CodeUnavailable {
 		b.log.Error("request failed", "code", code, "err", err)
 	}

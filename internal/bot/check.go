@@ -48,6 +48,7 @@ func (b *Bot) runCheck(ctx context.Context, r Request, lang string, m scam.Messa
 		m.Lang = r.User.Lang
 	}
 	v := b.check.Check(m)
+	b.observe(source, v)
 	if err := b.store.CountCheck(ctx, b.cfg.Now(), r.Chat.Platform, source, v.Level, v.Category); err != nil {
 		b.log.Warn("check not counted", "err", err)
 	}
@@ -109,4 +110,10 @@ func (b *Bot) shortVerdict(v scam.Verdict, lang string) Text {
 		line = append(line, plain(" · "+e.Category))
 	}
 	return Text{para(line...)}
+}
+
+func (b *Bot) observe(source string, v scam.Verdict) {
+	if b.cfg.Observer != nil {
+		b.cfg.Observer.Checked(source, v.Level, v.Category)
+	}
 }

@@ -116,7 +116,17 @@ type Config struct {
 	RetryMin, RetryMax time.Duration
 	// Workers is how many posts run at once (default 4).
 	Workers int
-	Log     *slog.Logger
+	// Observer, when set, hears what became of each post attempt, for
+	// metrics.
+	Observer Observer
+	Log      *slog.Logger
+}
+
+// Observer hears outcomes of post attempts: "posted", "failed" (to be
+// retried), "paused" (the bot may not post there) and "missed". platform
+// is "" when the slot's schedule is gone.
+type Observer interface {
+	Posted(platform, outcome string)
 }
 
 // Loop posts the tips of every due schedule, once per slot.
@@ -435,6 +445,7 @@ func (l *Loop) deliver(ctx context.Context, sl scam.Slot) error {
 	case err == nil:
 		sl.Status, sl.TipID, sl.Posted = scam.SlotPosted, tip.ID, time.Now()
 		l.log.Info("tip posted", "schedule", s.ID, "tip", tip.ID, "attempt", sl.Attempts)
+		l.observe(s.Chat.Platform, "posted")
 		return l.store.FinishSlot(ctx, sl, l.cfg.Owner)
 	case code == scam.CodeForbidden || code == scam.CodeNotFound:
 		reason := ReasonForbidden
@@ -442,13 +453,21 @@ func (l *Loop) deliver(ctx context.Context, sl scam.Slot) error {
 			reason = ReasonRemoved
 		}
 		l.log.Warn("the bot cannot post in a chat; pausing its schedules", "schedule", s.ID, "reason", reason, "err", err)
+		l.observe(s.Chat.Platform, "paused")
 		if err := l.finish(ctx, sl, scam.SlotMissed, reason); err != nil {
 			return err
 		}
 		return l.store.PauseChat(ctx, s.Chat, reason)
 	default:
 		l.log.Warn("posting a tip failed; will retry", "schedule", s.ID, "attempt", sl.Attempts, "err", err)
+		l.observe(s.Chat.Platform, "failed")
 		return l.retry(ctx, sl, time.Now(), err)
+	}
+}
+
+func (l *Loop) observe(platform, outcome string) {
+	if l.cfg.Observer != nil {
+		l.cfg.Observer.Posted(platform, outcome)
 	}
 }
 
@@ -476,6 +495,7 @@ func (l *Loop) finish(ctx context.Context, sl scam.Slot, status scam.SlotStatus,
 	sl.Status, sl.Reason = status, reason
 	if status == scam.SlotMissed {
 		l.log.Warn("tip slot missed", "schedule", sl.Schedule, "slot", sl.At, "reason", reason)
+		l.observe("", "missed")
 	}
 	return l.store.FinishSlot(ctx, sl, l.cfg.Owner)
 }

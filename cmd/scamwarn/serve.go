@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"log/slog"
+
+	"github.com/scamwarn/scamwarn/internal/detect"
+	"github.com/scamwarn/scamwarn/internal/scam"
+	"github.com/scamwarn/scamwarn/internal/tips"
+	"github.com/scamwarn/scamwarn/internal/web"
+	"github.com/scamwarn/scamwarn/internal/wording"
+	"github.com/scamwarn/scamwarn/messages"
+)
+
+// runServe serves the HTTP service alone: no chat tokens and no database,
+// so anyone can open the checker page in a browser.
+func runServe(ctx context.Context, args []string, env []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("http", cmpOrEnv(env, envHTTP, "localhost:8080"), "the address to serve on")
+	token := fs.String("http-token", getenv(env, envHTTPToken), "require this bearer token on the /v1 API")
+	logLevel := fs.String("log-level", cmpOrEnv(env, envLogLevel, "info"), "debug, info, warn or error")
+	allow := fs.String("allow", "", "file of domains never to flag, one a line")
+	deny := fs.String("deny", "", "file of domains always to flag, one a line")
+	if err := fs.Parse(args); err != nil {
+		return &scam.Error{Code: scam.CodeBadArgument, Err: errUsageShown}
+	}
+	if fs.NArg() > 0 {
+		return scam.Errorf(scam.CodeBadArgument, "serve takes no arguments, only flags (scamwarn help)")
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return scam.Errorf(scam.CodeBadArgument, "--log-level %q: want debug, info, warn or error", *logLevel)
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
+	eng, err := detect.New(detect.Options{})
+	if err != nil {
+		return err
+	}
+	if err := (domainLists{allow: *allow, deny: *deny}).load(eng); err != nil {
+		return err
+	}
+	words, err := wording.Load(messages.FS())
+	if err != nil {
+		return err
+	}
+	dir, err := wording.LoadDirectory(messages.FS())
+	if err != nil {
+		return err
+	}
+	lib, err := tips.Load(messages.FS())
+	if err != nil {
+		return err
+	}
+	s := web.New(eng, words, dir, lib, web.NewMetrics(), web.Config{Token: *token, Log: log})
+	log.Info("serving", "addr", *addr)
+	return web.Serve(ctx, *addr, s.Handler(), log)
+}

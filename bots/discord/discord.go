@@ -62,7 +62,7 @@ type Config struct {
 	Grace time.Duration
 	// Observer, when set, hears of each event handled, for metrics.
 	Observer Observer
-	Log   *slog.Logger
+	Log      *slog.Logger
 }
 
 // Bot is scamwarn on Discord.

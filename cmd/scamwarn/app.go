@@ -21,11 +21,11 @@ import (
 // app is scamwarn put together: the engine, the wording, the tips, the
 // database, the bot, and the scheduler posting through the platforms.
 type app struct {
-	db     *sqlite.DB
-	engine *detect.Engine
-	bot    *bot.Bot
-	tips   tipPicker
-	svc    *scheduleService
+	db      *sqlite.DB
+	engine  *detect.Engine
+	bot     *bot.Bot
+	tips    tipPicker
+	svc     *scheduleService
 	loop    *schedule.Loop // set by serve
 	metrics *web.Metrics
 	words   *wording.Catalog

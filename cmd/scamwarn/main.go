@@ -69,6 +69,11 @@ Usage:
   scamwarn chat [--lang xx] [--db PATH]
       Talk to the bot in your terminal, no token needed: paste messages
       to check them, try the commands, switch to a group (:help).
+  scamwarn config check [--config FILE]
+      Show the settings run and serve would use, where each comes from
+      (flag, environment, file, default), secrets masked, and check them.
+      Any command takes --config FILE (or $SCAMWARN_CONFIG): KEY=VALUE
+      lines, as in deploy/scamwarn.env.example; the environment wins.
   scamwarn help
       Show this help.
 `
@@ -79,7 +84,15 @@ func run(ctx context.Context, args []string, env []string, stdin io.Reader, stdo
 		fmt.Fprint(stderr, usage)
 		return errUsageShown
 	}
+	cmd := args[0]
+	args, env, configFile, err := withConfigFile(args[1:], env)
+	if err != nil {
+		return err
+	}
+	args = append([]string{cmd}, args...)
 	switch args[0] {
+	case "config":
+		return runConfig(args[1:], env, configFile, stdout, stderr)
 	case "check":
 		return runCheck(ctx, args[1:], env, stdin, stdout, stderr)
 	case "eval":

@@ -38,6 +38,12 @@ var settings = []setting{
 	{key: envLogLevel, flag: "--log-level", def: "info", check: checkLevel},
 	{key: envHTTP, flag: "--http", check: checkAddr},
 	{key: envHTTPToken, flag: "--http-token", secret: true},
+	{key: envTrustProxy, flag: "--http-trust-proxy", check: func(v string) error {
+		if v != "0" && v != "1" {
+			return scam.Errorf(scam.CodeBadArgument, "%q is not 0 or 1", v)
+		}
+		return nil
+	}},
 	{key: envWebhookURL, flag: "--webhook-url", check: checkWebhook},
 	{key: envWebhookListen, flag: "--webhook-listen", def: ":8443", check: checkAddr},
 	{key: envWebhookSecret, flag: "--webhook-secret", secret: true},

@@ -39,6 +39,7 @@ const (
 	envDiscordShard  = "SCAMWARN_DISCORD_SHARD"
 	envHTTP          = "SCAMWARN_HTTP"
 	envHTTPToken     = "SCAMWARN_HTTP_TOKEN"
+	envTrustProxy    = "SCAMWARN_HTTP_TRUST_PROXY"
 )
 
 // runRun runs the bot on the platforms whose tokens are set, until ctx ends.
@@ -58,6 +59,7 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 	discordContent := fs.Bool("discord-message-content", true, "ask Discord for the message-content intent that channel alerts need (falls back without it when refused)")
 	httpAddr := fs.String("http", getenv(env, envHTTP), "also serve the check API, the page, /healthz, /readyz and /metrics on this address, such as :8080")
 	httpToken := fs.String("http-token", getenv(env, envHTTPToken), "require this bearer token on the /v1 API")
+	trustProxy := fs.Bool("http-trust-proxy", getenv(env, envTrustProxy) == "1", "rate-limit by the client address a reverse proxy appends to X-Forwarded-For")
 	allow := fs.String("allow", "", "file of domains never to flag, one a line (SIGHUP reloads)")
 	deny := fs.String("deny", "", "file of domains always to flag, one a line (SIGHUP reloads)")
 	if err := fs.Parse(args); err != nil {
@@ -136,7 +138,7 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 		jobs = append(jobs, dc.Run)
 	}
 	if *httpAddr != "" {
-		h := a.web(web.Config{Token: *httpToken}, probes).Handler()
+		h := a.web(web.Config{Token: *httpToken, TrustProxy: *trustProxy}, probes).Handler()
 		jobs = append(jobs, func(ctx context.Context) error { return web.Serve(ctx, *httpAddr, h, log) })
 	}
 	a.serve(senders, schedule.Config{})

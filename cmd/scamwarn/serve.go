@@ -21,6 +21,7 @@ func runServe(ctx context.Context, args []string, env []string, stderr io.Writer
 	fs.SetOutput(stderr)
 	addr := fs.String("http", cmpOrEnv(env, envHTTP, "localhost:8080"), "the address to serve on")
 	token := fs.String("http-token", getenv(env, envHTTPToken), "require this bearer token on the /v1 API")
+	trustProxy := fs.Bool("http-trust-proxy", getenv(env, envTrustProxy) == "1", "rate-limit by the client address a reverse proxy appends to X-Forwarded-For")
 	logLevel := fs.String("log-level", cmpOrEnv(env, envLogLevel, "info"), "debug, info, warn or error")
 	allow := fs.String("allow", "", "file of domains never to flag, one a line")
 	deny := fs.String("deny", "", "file of domains always to flag, one a line")
@@ -54,7 +55,7 @@ func runServe(ctx context.Context, args []string, env []string, stderr io.Writer
 	if err != nil {
 		return err
 	}
-	s := web.New(eng, words, dir, lib, web.NewMetrics(), web.Config{Token: *token, Log: log})
+	s := web.New(eng, words, dir, lib, web.NewMetrics(), web.Config{Token: *token, TrustProxy: *trustProxy, Log: log})
 	log.Info("serving", "addr", *addr)
 	return web.Serve(ctx, *addr, s.Handler(), log)
 }

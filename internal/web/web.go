@@ -46,6 +46,11 @@ type Config struct {
 	// minute to the API and the page (default 120), with bursts of a
 	// tenth of it.
 	PerMinute int
+	// TrustProxy takes the client's address from the last entry of
+	// X-Forwarded-For, which a reverse proxy in front appends, so that the
+	// rate limit applies per client and not to the proxy as a whole. Set
+	// it only behind such a proxy: otherwise anyone can pick an address.
+	TrustProxy bool
 	// Probes say whether what the service needs is up: the database, each
 	// platform. /readyz runs them all.
 	Probes map[string]func(ctx context.Context) error
@@ -144,7 +149,7 @@ func (s *Server) api(h func(w http.ResponseWriter, r *http.Request) error) http.
 // limited applies the per-client rate limit.
 func (s *Server) limited(h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if wait, ok := s.clients.allow(clientOf(r), time.Now()); !ok {
+		if wait, ok := s.clients.allow(clientOf(r, s.cfg.TrustProxy), time.Now()); !ok {
 			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(wait.Seconds()+0.999))))
 			s.fail(w, http.StatusTooManyRequests, scam.Errorf(scam.CodeRateLimited, "too many requests; try again in a moment"))
 			return
@@ -323,7 +328,15 @@ func (c *clients) allow(addr string, now time.Time) (time.Duration, bool) {
 }
 
 // clientOf is the client's IP address (without the port).
-func clientOf(r *http.Request) string {
+func clientOf(r *http.Request, trustProxy bool) string {
+	if trustProxy {
+		if f := r.Header.Values("X-Forwarded-For"); len(f) > 0 {
+			list := strings.Split(f[len(f)-1], ",")
+			if ip := strings.TrimSpace(list[len(list)-1]); net.ParseIP(ip) != nil {
+				return ip
+			}
+		}
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr

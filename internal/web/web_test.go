@@ -143,11 +143,26 @@ func TestRateLimitAnswers429WithRetryAfter(t *testing.T) {
 		t.Errorf("third request: %d, Retry-After %q", last.Code, last.Header().Get("Retry-After"))
 	}
 	r := httptest.NewRequest("GET", "/v1/tips/random", nil)
-	r.RemoteAddr = "198.51.100.7:1234" // another client is not limited
+	r.RemoteAddr = "198.51.100.7:1234"           // another client is not limited
+	r.Header.Set("X-Forwarded-For", "192.0.2.1") // and is not believed without TrustProxy
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
 	if w.Code != 200 {
 		t.Errorf("another client: %d", w.Code)
+	}
+
+	// Behind a proxy, clients are told apart by the address it appends.
+	s, _ = newServer(t, web.Config{PerMinute: 10, TrustProxy: true}) // bursts of 1
+	h = s.Handler()
+	from := func(ip string) int {
+		r := httptest.NewRequest("GET", "/v1/tips/random", nil)
+		r.Header.Set("X-Forwarded-For", "203.0.113.9, "+ip)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w.Code
+	}
+	if a, b, c := from("192.0.2.1"), from("192.0.2.1"), from("192.0.2.2"); a != 200 || b != 429 || c != 200 {
+		t.Errorf("behind a proxy: %d %d %d, want 200 429 200", a, b, c)
 	}
 }
 

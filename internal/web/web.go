@@ -168,7 +168,8 @@ type checkRequest struct {
 
 func (s *Server) postCheck(w http.ResponseWriter, r *http.Request) error {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		return scam.Errorf(scam.CodeBadInput, "send JSON with Content-Type: application/json")
+		s.fail(w, http.StatusUnsupportedMediaType, scam.Errorf(scam.CodeBadInput, "send JSON with Content-Type: application/json"))
+		return nil
 	}
 	var req checkRequest
 	dec := json.NewDecoder(r.Body)

@@ -81,7 +81,7 @@ func TestCheckAPI(t *testing.T) {
 		{"an unknown field is refused", "application/json", `{"txt":"hi"}`, 400, `unknown field`},
 		{"a wrong type is refused", "application/json", `{"text":42}`, 400, `field text has the wrong type`},
 		{"an empty message is refused", "application/json", `{"text":"   "}`, 400, `nothing to check`},
-		{"the wrong content type is refused", "text/plain", pigButchering, 400, `Content-Type: application/json`},
+		{"the wrong content type is refused", "text/plain", pigButchering, 415, `Content-Type: application/json`},
 		{"an oversized body is refused", "application/json", `{"text":"` + strings.Repeat("a", 4096) + `"}`, 413, `"code":"too_large"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -229,8 +229,10 @@ func TestThePageMarksTheRedFlagsWithoutScript(t *testing.T) {
 
 func TestShutdownLetsRequestsInFlightFinish(t *testing.T) {
 	s, _ := newServer(t, web.Config{})
+	started := make(chan struct{})
 	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/slow" {
+			close(started)
 			time.Sleep(300 * time.Millisecond)
 		}
 		s.Handler().ServeHTTP(w, r)
@@ -253,7 +255,7 @@ func TestShutdownLetsRequestsInFlightFinish(t *testing.T) {
 		resp.Body.Close()
 		got <- resp.StatusCode
 	}()
-	time.Sleep(100 * time.Millisecond) // the request is in flight
+	<-started // the request is in flight
 	cancel()
 	if code := <-got; code != 404 { // /slow is not a route: the point is it got an answer
 		t.Errorf("the request in flight got %d", code)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -88,11 +87,11 @@ func buttons(bs []bot.Button) []discordgo.MessageComponent {
 func classify(err error) error {
 	var rl *discordgo.RateLimitError
 	if errors.As(err, &rl) {
-		return scam.Wrap(scam.CodeRateLimited, "Discord asked to slow down", retryAfter{rl.RetryAfter, err})
+		return scam.Later(scam.CodeRateLimited, "Discord asked to slow down", rl.RetryAfter, err)
 	}
 	var re *discordgo.RESTError
 	if !errors.As(err, &re) || re.Response == nil {
-		return scam.Wrap(scam.CodeUnavailable, "Discord cannot be reached", retryAfter{0, err})
+		return scam.Later(scam.CodeUnavailable, "Discord cannot be reached", 0, err)
 	}
 	switch code := re.Response.StatusCode; {
 	case code == http.StatusForbidden:
@@ -102,17 +101,7 @@ func classify(err error) error {
 	case code == http.StatusUnauthorized:
 		return scam.Wrap(scam.CodeUnavailable, "Discord refused the bot token", err)
 	case code >= 500:
-		return scam.Wrap(scam.CodeUnavailable, "Discord is having trouble", retryAfter{0, err})
+		return scam.Later(scam.CodeUnavailable, "Discord is having trouble", 0, err)
 	}
 	return scam.Wrap(scam.CodeInternal, "Discord refused a message", err)
 }
-
-// retryAfter tells the scheduler when a failed post may be tried again.
-type retryAfter struct {
-	wait time.Duration
-	err  error
-}
-
-func (r retryAfter) Error() string             { return r.err.Error() }
-func (r retryAfter) Unwrap() error             { return r.err }
-func (r retryAfter) RetryAfter() time.Duration { return r.wait }

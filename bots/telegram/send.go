@@ -128,14 +128,14 @@ func retryable(err error, attempt int) (time.Duration, bool) {
 func classify(err error, wait time.Duration) error {
 	var e *tgbotapi.Error
 	if !errors.As(err, &e) {
-		return scam.Wrap(scam.CodeUnavailable, "Telegram cannot be reached", retryAfter{wait, err})
+		return scam.Later(scam.CodeUnavailable, "Telegram cannot be reached", wait, err)
 	}
 	desc := strings.ToLower(e.Message)
 	switch {
 	case e.Code == http.StatusTooManyRequests:
-		return scam.Wrap(scam.CodeRateLimited, "Telegram asked to slow down", retryAfter{wait, err})
+		return scam.Later(scam.CodeRateLimited, "Telegram asked to slow down", wait, err)
 	case e.Code >= 500:
-		return scam.Wrap(scam.CodeUnavailable, "Telegram is having trouble", retryAfter{wait, err})
+		return scam.Later(scam.CodeUnavailable, "Telegram is having trouble", wait, err)
 	case e.Code == http.StatusForbidden:
 		return scam.Wrap(scam.CodeForbidden, "the bot may not post in this chat", err)
 	case e.MigrateToChatID != 0 || strings.Contains(desc, "chat not found") || strings.Contains(desc, "upgraded to a supergroup"):
@@ -146,13 +146,3 @@ func classify(err error, wait time.Duration) error {
 	}
 	return scam.Wrap(scam.CodeInternal, "Telegram refused a message", err)
 }
-
-// retryAfter tells the scheduler when a failed post may be tried again.
-type retryAfter struct {
-	wait time.Duration
-	err  error
-}
-
-func (r retryAfter) Error() string             { return r.err.Error() }
-func (r retryAfter) Unwrap() error             { return r.err }
-func (r retryAfter) RetryAfter() time.Duration { return r.wait }

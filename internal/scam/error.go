@@ -3,6 +3,7 @@ package scam
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Code classifies an error so that a caller can choose what to tell a user.
@@ -69,3 +70,19 @@ func UserMessage(err error) string {
 	}
 	return "something went wrong on our side; please try again later"
 }
+
+// Later returns an *Error like Wrap whose chain also says how long to wait
+// before trying again (a platform's retry_after), through a RetryAfter
+// method that retrying callers look for.
+func Later(code Code, msg string, wait time.Duration, err error) *Error {
+	return Wrap(code, msg, retryAfter{wait: wait, err: err})
+}
+
+type retryAfter struct {
+	wait time.Duration
+	err  error
+}
+
+func (r retryAfter) Error() string             { return r.err.Error() }
+func (r retryAfter) Unwrap() error             { return r.err }
+func (r retryAfter) RetryAfter() time.Duration { return r.wait }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestLevelsReadAndWriteTheirNames(t *testing.T) {
@@ -93,5 +94,13 @@ func TestLanguageSet(t *testing.T) {
 	}
 	if _, err := NewLanguageSet("en", []string{"en", "not a tag"}); err == nil {
 		t.Error("a set with a bad code was accepted")
+	}
+}
+
+func TestLaterSaysWhenToRetry(t *testing.T) {
+	err := Later(CodeRateLimited, "slow down", 3*time.Second, errors.New("429"))
+	var ra interface{ RetryAfter() time.Duration }
+	if !errors.As(err, &ra) || ra.RetryAfter() != 3*time.Second || CodeOf(err) != CodeRateLimited || UserMessage(err) != "slow down" {
+		t.Errorf("Later = %v", err)
 	}
 }

@@ -25,7 +25,7 @@ type app struct {
 	engine  *detect.Engine
 	bot     *bot.Bot
 	tips    tipPicker
-	svc     *scheduleService
+	svc     *schedule.Service
 	loop    *schedule.Loop // set by serve
 	metrics *web.Metrics
 	words   *wording.Catalog
@@ -67,7 +67,7 @@ func openApp(ctx context.Context, cfg appConfig) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &app{db: db, engine: eng, tips: tipPicker{lib}, log: cfg.log, svc: &scheduleService{db: db},
+	a := &app{db: db, engine: eng, tips: tipPicker{lib}, log: cfg.log, svc: &schedule.Service{Store: db},
 		metrics: web.NewMetrics(), words: words, dir: dir, lib: lib}
 	a.bot = bot.New(eng, words, dir, db, a.tips, bot.Config{Schedules: a.svc, Log: cfg.log, Observer: a.metrics})
 	return a, nil
@@ -81,7 +81,7 @@ func (a *app) serve(senders map[string]bot.Sender, cfg schedule.Config) {
 	}
 	cfg.Log, cfg.Observer = a.log, a.metrics
 	a.loop = schedule.New(a.db, a.tips, posters, cfg)
-	a.svc.loop = a.loop
+	a.svc.Loop = a.loop
 }
 
 // run runs the scheduler, the daily housekeeping and jobs (the platforms)

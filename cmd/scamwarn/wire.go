@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"time"
 
 	"github.com/scamwarn/scamwarn/internal/bot"
@@ -19,6 +18,8 @@ var (
 	_ bot.Checker    = (*detect.Engine)(nil)
 	_ schedule.Tips  = tipPicker{}
 	_ bot.Tips       = tipPicker{}
+	_ bot.Schedules  = (*schedule.Service)(nil)
+	_ schedule.Admin = (*sqlite.DB)(nil)
 )
 
 // tipPicker lets the scheduler and the bot pick tips from the library.
@@ -38,63 +39,4 @@ func (p tipPicker) PickTip(chat scam.ChatRef, lang string, tags, seen []string, 
 		Seen: seen,
 		Now:  now,
 	})
-}
-
-// scheduleService gives the bot the chat's tip schedules: checked and
-// planned by package schedule, kept by the database.
-type scheduleService struct {
-	db   *sqlite.DB
-	loop *schedule.Loop // woken when a schedule is added; may be nil
-}
-
-var _ bot.Schedules = (*scheduleService)(nil)
-
-// Add implements bot.Schedules.
-func (s *scheduleService) Add(ctx context.Context, sc scam.Schedule) (scam.Schedule, error) {
-	sc, err := schedule.Prepare(sc, time.Now())
-	if err != nil {
-		return sc, err
-	}
-	if sc, err = s.db.AddSchedule(ctx, sc); err != nil {
-		return sc, err
-	}
-	if s.loop != nil {
-		s.loop.Wake()
-	}
-	return sc, nil
-}
-
-// List implements bot.Schedules.
-func (s *scheduleService) List(ctx context.Context, chat scam.ChatRef) ([]scam.Schedule, error) {
-	return s.db.Schedules(ctx, chat)
-}
-
-// SetTags implements bot.Schedules.
-func (s *scheduleService) SetTags(ctx context.Context, chat scam.ChatRef, tags []string) error {
-	list, err := s.db.Schedules(ctx, chat)
-	if err != nil {
-		return err
-	}
-	for _, sc := range list {
-		sc.Tags = tags
-		if err := s.db.UpdateSchedule(ctx, sc); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// RemoveAll implements bot.Schedules.
-func (s *scheduleService) RemoveAll(ctx context.Context, chat scam.ChatRef) (int, error) {
-	return s.db.RemoveSchedules(ctx, chat)
-}
-
-// Pause implements bot.Schedules.
-func (s *scheduleService) Pause(ctx context.Context, chat scam.ChatRef, reason string) error {
-	return s.db.PauseChat(ctx, chat, reason)
-}
-
-// Remove implements bot.Schedules.
-func (s *scheduleService) Remove(ctx context.Context, chat scam.ChatRef, id int64) error {
-	return s.db.RemoveSchedule(ctx, chat, id)
 }

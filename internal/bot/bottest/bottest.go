@@ -5,7 +5,6 @@
 package bottest
 
 import (
-	"context"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -52,7 +51,7 @@ func load() {
 type App struct {
 	DB    *sqlite.DB
 	Bot   *bot.Bot
-	sched *Schedules
+	sched *schedule.Service
 }
 
 // Path is a database file in a test's temporary directory.
@@ -68,7 +67,7 @@ func Open(t testing.TB, path string) *App {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	sched := &Schedules{db: db}
+	sched := &schedule.Service{Store: db}
 	b := bot.New(engine, catalog, directory, db, Tips{}, bot.Config{Schedules: sched, ChecksPerMinute: 1 << 20})
 	return &App{DB: db, Bot: b, sched: sched}
 }
@@ -78,7 +77,7 @@ func Open(t testing.TB, path string) *App {
 func (a *App) Scheduler(platform string, sender bot.Sender) *schedule.Loop {
 	loop := schedule.New(a.DB, Tips{}, map[string]schedule.Poster{platform: bot.TipPoster{Bot: a.Bot, Sender: sender}},
 		schedule.Config{Poll: 200 * time.Millisecond, RetryMin: 100 * time.Millisecond})
-	a.sched.loop = loop
+	a.sched.Loop = loop
 	return loop
 }
 
@@ -93,57 +92,4 @@ func (Tips) PickTip(chat scam.ChatRef, lang string, tags, seen []string, now tim
 // NextTip implements schedule.Tips.
 func (t Tips) NextTip(r schedule.TipRequest) (scam.Tip, error) {
 	return t.PickTip(r.Chat, r.Lang, r.Tags, r.Seen, r.Now)
-}
-
-// Schedules is the bot's view of the schedules, on the database.
-type Schedules struct {
-	db   *sqlite.DB
-	loop *schedule.Loop
-}
-
-var _ bot.Schedules = (*Schedules)(nil)
-
-// Add implements bot.Schedules.
-func (s *Schedules) Add(ctx context.Context, sc scam.Schedule) (scam.Schedule, error) {
-	sc, err := schedule.Prepare(sc, time.Now())
-	if err != nil {
-		return sc, err
-	}
-	sc, err = s.db.AddSchedule(ctx, sc)
-	if err == nil && s.loop != nil {
-		s.loop.Wake()
-	}
-	return sc, err
-}
-
-// List implements bot.Schedules.
-func (s *Schedules) List(ctx context.Context, c scam.ChatRef) ([]scam.Schedule, error) {
-	return s.db.Schedules(ctx, c)
-}
-
-// SetTags implements bot.Schedules.
-func (s *Schedules) SetTags(ctx context.Context, c scam.ChatRef, tags []string) error {
-	list, err := s.db.Schedules(ctx, c)
-	for _, sc := range list {
-		sc.Tags = tags
-		if err == nil {
-			err = s.db.UpdateSchedule(ctx, sc)
-		}
-	}
-	return err
-}
-
-// RemoveAll implements bot.Schedules.
-func (s *Schedules) RemoveAll(ctx context.Context, c scam.ChatRef) (int, error) {
-	return s.db.RemoveSchedules(ctx, c)
-}
-
-// Remove implements bot.Schedules.
-func (s *Schedules) Remove(ctx context.Context, c scam.ChatRef, id int64) error {
-	return s.db.RemoveSchedule(ctx, c, id)
-}
-
-// Pause implements bot.Schedules.
-func (s *Schedules) Pause(ctx context.Context, c scam.ChatRef, reason string) error {
-	return s.db.PauseChat(ctx, c, reason)
 }

@@ -497,6 +497,10 @@ func ruleRows() []ruleRow {
 			"Sign up today and get 200 free spins plus a deposit bonus of 100%.", "free spins"),
 		quiet("gambling.casino", "stays quiet on a trip to a casino",
 			"We went to the casino in Vegas once and lost twenty dollars on the slots, never again."),
+		fires("gambling.casino", "fires on a deposit bonus with its ceiling (Chinese)",
+			"三存最高赠送8888USDT，充提秒到", "三存最高赠送").inLang("zh"),
+		quiet("gambling.casino", "stays quiet on a bank's deposit rate (Chinese)",
+			"这家银行三年定期存款最高利率是多少？").inLang("zh"),
 
 		fires("adult.lure", "fires on hot girls in your area",
 			"Hot girls in your area are waiting to chat with you tonight.", "Hot girls in your area"),

@@ -87,7 +87,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 			}
 			r.BotSeesAll = func(context.Context) (bool, error) { return b.seesAll(s, m.ChannelID), nil }
 		}
-		b.answer(ctx, r, nil)
+		b.answer(ctx, r)
 	})
 }
 
@@ -109,7 +109,7 @@ func (b *Bot) onGuildDelete(s *discordgo.Session, g *discordgo.GuildDelete) {
 	}
 	b.track("guild_delete", func(ctx context.Context) {
 		for _, ch := range g.BeforeDelete.Channels {
-			b.answer(ctx, bot.Request{Chat: chatRef(ch.ID), ChatType: bot.Group, ChatTitle: "#" + ch.Name, Removed: true}, nil)
+			b.answer(ctx, bot.Request{Chat: chatRef(ch.ID), ChatType: bot.Group, ChatTitle: "#" + ch.Name, Removed: true})
 		}
 	})
 }
@@ -120,6 +120,6 @@ func (b *Bot) onChannelDelete(s *discordgo.Session, c *discordgo.ChannelDelete) 
 		return
 	}
 	b.track("channel_delete", func(ctx context.Context) {
-		b.answer(ctx, bot.Request{Chat: chatRef(c.ID), ChatType: bot.Group, ChatTitle: "#" + c.Name, Removed: true}, nil)
+		b.answer(ctx, bot.Request{Chat: chatRef(c.ID), ChatType: bot.Group, ChatTitle: "#" + c.Name, Removed: true})
 	})
 }

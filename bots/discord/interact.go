@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"cmp"
 	"context"
 	"strconv"
 	"strings"
@@ -270,10 +271,10 @@ func (b *Bot) respondToButton(ctx context.Context, in *interaction, replies []bo
 	var toast string
 	drop := false
 	for _, rep := range replies {
-		toast = cmpOr(toast, rep.Toast)
+		toast = cmp.Or(toast, rep.Toast)
 		drop = drop || rep.DropButtons
 	}
-	toast = cmpOr(toast, ack)
+	toast = cmp.Or(toast, ack)
 	var err error
 	switch {
 	case drop && !in.deferred:
@@ -295,11 +296,4 @@ func (b *Bot) respondToButton(ctx context.Context, in *interaction, replies []bo
 			b.log.Warn("button toast not sent", "err", err)
 		}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -17,7 +17,7 @@ var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMen
 
 // answer handles a request that came as a message (not an interaction) and
 // posts the replies.
-func (b *Bot) answer(ctx context.Context, r bot.Request, _ *interaction) {
+func (b *Bot) answer(ctx context.Context, r bot.Request) {
 	s := b.session.Load()
 	for _, rep := range b.handler.Handle(ctx, r) {
 		if len(rep.Body) == 0 {

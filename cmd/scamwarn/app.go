@@ -41,28 +41,43 @@ type appConfig struct {
 	log    *slog.Logger
 }
 
+// content is what every command that answers people loads: the engine
+// with the operator's domain lists, the reply catalogs, the reporting
+// directory and the tips.
+type content struct {
+	engine *detect.Engine
+	words  *wording.Catalog
+	dir    *wording.Directory
+	lib    *tips.Library
+}
+
+func loadContent(lists domainLists) (content, error) {
+	var c content
+	var err error
+	if c.engine, err = detect.New(detect.Options{}); err != nil {
+		return c, err
+	}
+	if err := lists.load(c.engine); err != nil {
+		return c, err
+	}
+	if c.words, err = wording.Load(messages.FS()); err != nil {
+		return c, err
+	}
+	if c.dir, err = wording.LoadDirectory(messages.FS()); err != nil {
+		return c, err
+	}
+	c.lib, err = tips.Load(messages.FS())
+	return c, err
+}
+
 // openApp loads everything the bot needs and opens (or creates) the
 // database. Call serve to choose the platforms, then run.
 func openApp(ctx context.Context, cfg appConfig) (*app, error) {
-	eng, err := detect.New(detect.Options{})
+	c, err := loadContent(cfg.lists)
 	if err != nil {
 		return nil, err
 	}
-	if err := cfg.lists.load(eng); err != nil {
-		return nil, err
-	}
-	words, err := wording.Load(messages.FS())
-	if err != nil {
-		return nil, err
-	}
-	dir, err := wording.LoadDirectory(messages.FS())
-	if err != nil {
-		return nil, err
-	}
-	lib, err := tips.Load(messages.FS())
-	if err != nil {
-		return nil, err
-	}
+	eng, words, dir, lib := c.engine, c.words, c.dir, c.lib
 	db, err := sqlite.Open(ctx, cfg.dbPath)
 	if err != nil {
 		return nil, err

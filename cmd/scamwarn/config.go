@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -166,7 +167,7 @@ func runConfig(args, env []string, file string, stdout, stderr io.Writer) error 
 		if shown == "" {
 			shown = "-"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", s.key, shown, from, cmpOrDash(s.flag))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", s.key, shown, from, cmp.Or(s.flag, "-"))
 		if s.check != nil && v != "" {
 			if err := s.check(v); err != nil {
 				problems = append(problems, s.key+": "+scam.UserMessage(err))
@@ -197,19 +198,9 @@ func setTwice(env []string, key string) bool {
 	return n > 1
 }
 
-func cmpOrDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
 func checkLevel(v string) error {
-	switch strings.ToLower(v) {
-	case "debug", "info", "warn", "error":
-		return nil
-	}
-	return scam.Errorf(scam.CodeBadArgument, "%q is not debug, info, warn or error", v)
+	_, err := newLogger(v, io.Discard)
+	return err
 }
 
 func checkAddr(v string) error {

@@ -37,7 +37,7 @@ func TestConfigFileAndCheck(t *testing.T) {
 
 	out.Reset()
 	err := run(t.Context(), []string{"config", "check"}, []string{"SCAMWARN_CONFIG=" + file, "SCAMWARN_LOG_LEVEL=loud", "SCAMWARN_DISCORD_SHARD=3/2"}, strings.NewReader(""), &out, &errb)
-	if err == nil || !strings.Contains(out.String(), `SCAMWARN_LOG_LEVEL: "loud" is not`) || !strings.Contains(out.String(), "SCAMWARN_DISCORD_SHARD") {
+	if err == nil || !strings.Contains(out.String(), `SCAMWARN_LOG_LEVEL: --log-level "loud": want debug, info, warn or error`) || !strings.Contains(out.String(), "SCAMWARN_DISCORD_SHARD") {
 		t.Errorf("bad settings: %v\n%s", err, out.String())
 	}
 

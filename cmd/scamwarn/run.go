@@ -68,11 +68,10 @@ func runRun(ctx context.Context, args []string, env []string, stderr io.Writer) 
 	if fs.NArg() > 0 {
 		return scam.Errorf(scam.CodeBadArgument, "run takes no arguments, only flags (scamwarn help)")
 	}
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
-		return scam.Errorf(scam.CodeBadArgument, "--log-level %q: want debug, info, warn or error", *logLevel)
+	log, err := newLogger(*logLevel, stderr)
+	if err != nil {
+		return err
 	}
-	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
 
 	token := getenv(env, envTelegramToken)
 	if *tokenFile != "" {
@@ -172,6 +171,16 @@ func randomSecret() string {
 	b := make([]byte, 24)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// newLogger is the JSON log of run and serve, at a level named as
+// --log-level takes it.
+func newLogger(level string, w io.Writer) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, scam.Errorf(scam.CodeBadArgument, "--log-level %q: want debug, info, warn or error", level)
+	}
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l})), nil
 }
 
 // cmpOrEnv is the value of key in env, or def.

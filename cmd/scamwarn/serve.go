@@ -4,14 +4,9 @@ import (
 	"context"
 	"flag"
 	"io"
-	"log/slog"
 
-	"github.com/scamwarn/scamwarn/internal/detect"
 	"github.com/scamwarn/scamwarn/internal/scam"
-	"github.com/scamwarn/scamwarn/internal/tips"
 	"github.com/scamwarn/scamwarn/internal/web"
-	"github.com/scamwarn/scamwarn/internal/wording"
-	"github.com/scamwarn/scamwarn/messages"
 )
 
 // runServe serves the HTTP service alone: no chat tokens and no database,
@@ -31,31 +26,15 @@ func runServe(ctx context.Context, args []string, env []string, stderr io.Writer
 	if fs.NArg() > 0 {
 		return scam.Errorf(scam.CodeBadArgument, "serve takes no arguments, only flags (scamwarn help)")
 	}
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
-		return scam.Errorf(scam.CodeBadArgument, "--log-level %q: want debug, info, warn or error", *logLevel)
-	}
-	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
-	eng, err := detect.New(detect.Options{})
+	log, err := newLogger(*logLevel, stderr)
 	if err != nil {
 		return err
 	}
-	if err := (domainLists{allow: *allow, deny: *deny}).load(eng); err != nil {
-		return err
-	}
-	words, err := wording.Load(messages.FS())
+	c, err := loadContent(domainLists{allow: *allow, deny: *deny})
 	if err != nil {
 		return err
 	}
-	dir, err := wording.LoadDirectory(messages.FS())
-	if err != nil {
-		return err
-	}
-	lib, err := tips.Load(messages.FS())
-	if err != nil {
-		return err
-	}
-	s := web.New(eng, words, dir, lib, web.NewMetrics(), web.Config{Token: *token, TrustProxy: *trustProxy, Log: log})
+	s := web.New(c.engine, c.words, c.dir, c.lib, web.NewMetrics(), web.Config{Token: *token, TrustProxy: *trustProxy, Log: log})
 	log.Info("serving", "addr", *addr)
 	return web.Serve(ctx, *addr, s.Handler(), log)
 }

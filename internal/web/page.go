@@ -15,9 +15,7 @@ import (
 //go:embed page.html
 var pageFS embed.FS
 
-type pageTemplates struct{ page *template.Template }
-
-func mustTemplates() *pageTemplates {
+func mustTemplate() *template.Template {
 	funcs := template.FuncMap{"splitParas": func(body string) []string {
 		var out []string
 		for _, p := range strings.Split(body, "\n\n") {
@@ -27,7 +25,7 @@ func mustTemplates() *pageTemplates {
 		}
 		return out
 	}}
-	return &pageTemplates{page: template.Must(template.New("page.html").Funcs(funcs).ParseFS(pageFS, "page.html"))}
+	return template.Must(template.New("page.html").Funcs(funcs).ParseFS(pageFS, "page.html"))
 }
 
 // pageData is what the page shows.
@@ -152,7 +150,7 @@ func (s *Server) pageTips(lang string) []scam.Tip {
 
 func (s *Server) render(w http.ResponseWriter, status int, d pageData) {
 	var buf bytes.Buffer
-	if err := s.page.page.Execute(&buf, d); err != nil {
+	if err := s.page.Execute(&buf, d); err != nil {
 		s.log.Error("page not rendered", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

@@ -8,6 +8,7 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"html/template"
 	"log/slog"
 	"math/rand/v2"
 	"mime"
@@ -67,7 +68,7 @@ type Server struct {
 	cfg       Config
 	log       *slog.Logger
 	clients   clients
-	page      *pageTemplates
+	page      *template.Template
 }
 
 // New returns a server checking with check, wording with words and
@@ -87,7 +88,7 @@ func New(check Checker, words *wording.Catalog, directory *wording.Directory, ti
 	}
 	s := &Server{check: check, words: words, directory: directory, tips: tips, metrics: metrics, cfg: cfg, log: cfg.Log}
 	s.clients = clients{m: map[string]*client{}, limit: rate.Limit(float64(cfg.PerMinute) / 60), burst: max(1, cfg.PerMinute/10)}
-	s.page = mustTemplates()
+	s.page = mustTemplate()
 	return s
 }
 

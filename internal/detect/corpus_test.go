@@ -164,3 +164,65 @@ func ceiling(t *testing.T, what string, got, max float64) {
 		t.Errorf("%s = %.4f, above its ceiling %.4f", what, got, max)
 	}
 }
+
+// TestCorpusLanguages measures language recognition on the corpus sources
+// whose language is known: the share of rows recognised as their language,
+// and the share recognised as another (a row too short to tell counts as
+// neither). Floors sit at what the recogniser reaches.
+func TestCorpusLanguages(t *testing.T) {
+	e := newTestEngine(t)
+	type floor struct {
+		lang        string
+		right       float64 // at least this share recognised as lang
+		wrongAtMost float64 // at most this share recognised as another language
+	}
+	floors := map[string]floor{
+		"uci_sms_spam":                 {"en", 0.95, 0.01},
+		"mendeley_smishing_not_in_uci": {"en", 0.95, 0.01},
+		"emscad_fraud_jobs":            {"en", 0.99, 0.01},
+		"indonesian_sms":               {"id", 0.88, 0.03},
+		"tg_spam_zh":                   {"zh", 0.95, 0.03},
+		"irc":                          {"en", 0.88, 0.01},
+	}
+	rows := readCorpus(t, "messages.tsv")
+	chat, err := readCorpusFile("chat.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows = append(rows, chat...)
+	type tally struct{ n, right, wrong int }
+	by := map[string]*tally{}
+	wrongAs := map[string]map[string]int{}
+	for _, r := range rows {
+		f, ok := floors[r.source]
+		if !ok {
+			continue
+		}
+		tl := by[r.source]
+		if tl == nil {
+			tl = &tally{}
+			by[r.source] = tl
+			wrongAs[r.source] = map[string]int{}
+		}
+		tl.n++
+		switch got := e.Check(scam.Message{Text: r.text}).Language; got {
+		case f.lang:
+			tl.right++
+		case "":
+		default:
+			tl.wrong++
+			wrongAs[r.source][got]++
+		}
+	}
+	for src, f := range floors {
+		tl := by[src]
+		if tl == nil {
+			continue
+		}
+		right, wrong := ratioOf(tl.right, tl.n), ratioOf(tl.wrong, tl.n)
+		t.Logf("%-30s %s: %5.1f%% right, %4.1f%% wrong %v", src, f.lang, 100*right, 100*wrong, wrongAs[src])
+		if right < f.right || wrong > f.wrongAtMost {
+			t.Errorf("%s: %.3f recognised as %s (floor %.2f), %.3f as another language (ceiling %.2f)", src, right, f.lang, f.right, wrong, f.wrongAtMost)
+		}
+	}
+}

@@ -48,6 +48,7 @@ type Engine struct {
 	phraseSet *phraseSet
 	finders   []Rule
 	domains   *domainData
+	langID    *langID
 	lists     atomic.Pointer[DomainLists]
 	pool      sync.Pool
 }
@@ -100,6 +101,9 @@ func New(opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("rule data: %w", err)
 	}
 	if e.domains, err = loadDomainData(fsys); err != nil {
+		return nil, fmt.Errorf("rule data: %w", err)
+	}
+	if e.langID, err = loadLangID(fsys); err != nil {
 		return nil, fmt.Errorf("rule data: %w", err)
 	}
 	e.lists.Store(&DomainLists{})
@@ -159,7 +163,12 @@ func (e *Engine) Check(m scam.Message) scam.Verdict {
 		r.Find(&in, emit)
 	}
 	e.score(sc.hits, &verdict)
-	verdict.Language = e.language(sc.hits)
+	// The language the text is written in; when it is too short to tell,
+	// the language of the phrases it matched, then the hint.
+	verdict.Language = e.langID.identify(text, sc.v.s, sc.links)
+	if verdict.Language == "" {
+		verdict.Language = e.language(sc.hits)
+	}
 	if verdict.Language == "" && m.Lang != "" {
 		base, _, _ := strings.Cut(m.Lang, "-")
 		verdict.Language = strings.ToLower(base)

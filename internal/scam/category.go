@@ -21,6 +21,7 @@ const (
 	Gambling      Category = "gambling"      // betting tips, rigged games, casino lures
 	AdultLure     Category = "adult_lure"    // explicit-content and escort lures
 	PremiumRate   Category = "premium_rate"  // text-to-win, premium numbers and subscriptions
+	FraudService  Category = "fraud_service" // sale of personal data, bulk-messaging tools, accounts
 	Generic       Category = "generic"       // red flags with no clear typology
 )
 
@@ -42,7 +43,7 @@ const (
 var Typologies = []Category{
 	Sextortion, JobLure, Task, Investment, Recovery, Romance, Impersonation,
 	TechSupport, PlatformLure, MoneyMule, AdvanceFee, Phishing, Gambling,
-	AdultLure, PremiumRate,
+	AdultLure, PremiumRate, FraudService,
 }
 
 // IsTypology reports whether c names a kind of scam rather than a family of

@@ -44,12 +44,19 @@ func (c *Catalog) Explain(v scam.Verdict, text, lang string) Explanation {
 		e.Category = c.Text(lang, "category."+string(v.Category), "")
 	}
 	for _, s := range v.Signals {
-		f := Flag{Rule: s.Rule, Text: c.Text(lang, "rule."+s.Explain, s.Detail)}
+		f := Flag{Rule: s.Rule}
 		for _, sp := range s.Evidence {
 			if q := Quote(text, sp); q != "" {
 				f.Quotes = append(f.Quotes, q)
 			}
 		}
+		// A phrase rule's fact is what it matched: "a place known for
+		// scam compounds (Sihanoukville)".
+		detail := s.Detail
+		if detail == "" && len(f.Quotes) > 0 {
+			detail = f.Quotes[0]
+		}
+		f.Text = c.Text(lang, "rule."+s.Explain, detail)
 		e.Flags = append(e.Flags, f)
 	}
 	switch {

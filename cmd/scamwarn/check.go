@@ -206,7 +206,7 @@ func writeExplanation(w io.Writer, e wording.Explanation, place *wording.Place, 
 		}
 		for _, l := range place.Lines {
 			fmt.Fprintf(w, "  • %s: %s", l.Label, l.Address)
-			if l.Note != "" && e.Lang == wording.Fallback {
+			if l.Note != "" {
 				fmt.Fprintf(w, " (%s)", l.Note)
 			}
 			fmt.Fprintln(w)

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/scamwarn/scamwarn/internal/scam"
-	"github.com/scamwarn/scamwarn/internal/wording"
 )
 
 // checkAndAnswer checks m for the user of r and answers in full: the level,
@@ -94,7 +93,7 @@ func (b *Bot) placeText(lang, country string) Text {
 	}
 	for _, l := range p.Lines {
 		s := []Span{bold(l.Label + ": "), plain(l.Address)}
-		if l.Note != "" && lang == wording.Fallback {
+		if l.Note != "" {
 			s = append(s, plain(" ("+l.Note+")"))
 		}
 		t = append(t, item(s...))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -31,6 +32,18 @@ type Channel struct {
 	Kind    string `json:"kind"`    // freeze, phone, report, check, trafficking, emergency
 	Address string `json:"address"` // a number, a web address, an app
 	Note    string `json:"note"`    // English note from the file
+	// Notes are the note in other languages (reporting/notes/LANG.txt).
+	Notes map[string]string `json:"notes,omitempty"`
+}
+
+// note is the channel's note in lang: English in English, else the
+// translation, else none (an English aside in the middle of a Thai answer
+// helps nobody).
+func (ch Channel) note(lang string) string {
+	if lang == Fallback {
+		return ch.Note
+	}
+	return ch.Notes[lang]
 }
 
 // Directory is the reporting directory (messages/reporting/directory.txt).
@@ -126,7 +139,76 @@ func LoadDirectory(fsys fs.FS) (*Directory, error) {
 	if err := finish(); err != nil {
 		return nil, err
 	}
+	if err := d.loadNotes(fsys); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// loadNotes reads reporting/notes/LANG.txt: the English notes said in
+// another language. Each "[XX]" names an entry and each "address = note"
+// one of its channels, by the address exactly as the entry writes it.
+func (d *Directory) loadNotes(fsys fs.FS) error {
+	names, err := fs.Glob(fsys, "reporting/notes/*.txt")
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		lang := strings.TrimSuffix(path.Base(name), ".txt")
+		if _, err := language.Parse(lang); err != nil {
+			return fmt.Errorf("%s: %q is not a language code", name, lang)
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		var cur *Country
+		seen := map[string]bool{}
+		for n, line := range strings.Split(string(data), "\n") {
+			n++
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if code, ok := strings.CutPrefix(line, "["); ok {
+				code = strings.TrimSuffix(code, "]")
+				e, ok := d.countries[code]
+				if !ok {
+					return fmt.Errorf("%s:%d: [%s] is not in the directory", name, n, code)
+				}
+				cur = &e
+				continue
+			}
+			if cur == nil {
+				return fmt.Errorf("%s:%d: text before the first [XX]", name, n)
+			}
+			addr, note, ok := strings.Cut(line, " = ")
+			addr, note = strings.TrimSpace(addr), strings.TrimSpace(note)
+			if !ok || addr == "" || note == "" {
+				return fmt.Errorf("%s:%d: want \"address = note\"", name, n)
+			}
+			if seen[cur.Code+" "+addr] {
+				return fmt.Errorf("%s:%d: %s of [%s] has two notes", name, n, addr, cur.Code)
+			}
+			seen[cur.Code+" "+addr] = true
+			found := false
+			for i := range cur.Channels {
+				ch := &cur.Channels[i]
+				if ch.Address != addr {
+					continue
+				}
+				if ch.Notes == nil {
+					ch.Notes = map[string]string{}
+				}
+				ch.Notes[lang] = note
+				found = true
+			}
+			if !found {
+				return fmt.Errorf("%s:%d: [%s] has no channel %q", name, n, cur.Code, addr)
+			}
+		}
+	}
+	return nil
 }
 
 func splitComma(s string) []string {
@@ -193,7 +275,7 @@ type PlaceLine struct {
 	Kind    string `json:"kind"`
 	Label   string `json:"label"`
 	Address string `json:"address"`
-	Note    string `json:"note,omitempty"` // English note from the directory
+	Note    string `json:"note,omitempty"` // the directory's note, in the reader's language when it has one
 }
 
 // WhereToReport words the directory entry of country for lang. With no
@@ -214,7 +296,7 @@ func (c *Catalog) WhereToReport(d *Directory, country, lang string) Place {
 		Sources: e.Sources,
 	}
 	for _, ch := range e.Channels {
-		p.Lines = append(p.Lines, PlaceLine{Kind: ch.Kind, Label: c.Text(lang, "report.kind."+ch.Kind, ""), Address: ch.Address, Note: ch.Note})
+		p.Lines = append(p.Lines, PlaceLine{Kind: ch.Kind, Label: c.Text(lang, "report.kind."+ch.Kind, ""), Address: ch.Address, Note: ch.note(lang)})
 	}
 	return p
 }

@@ -124,6 +124,65 @@ func TestDirectoryFormatErrors(t *testing.T) {
 	}
 }
 
+func TestDirectoryNotesInOtherLanguages(t *testing.T) {
+	const entry = "[SG]\nname: Singapore\nphone: 1799 | Helpline\nphone: 999 | Police\nsources: https://x\nchecked: 2026-01-01\n"
+	load := func(notes string) (*wording.Directory, error) {
+		return wording.LoadDirectory(fstest.MapFS{
+			"reporting/directory.txt": &fstest.MapFile{Data: []byte(entry)},
+			"reporting/notes/ms.txt":  &fstest.MapFile{Data: []byte(notes)},
+		})
+	}
+	d, err := load("# Malay\n[SG]\n1799 = Talian bantuan\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := d.Lookup("SG")
+	if e.Channels[0].Notes["ms"] != "Talian bantuan" || e.Channels[1].Notes != nil {
+		t.Errorf("channels = %+v", e.Channels)
+	}
+	for notes, want := range map[string]string{
+		"[SG]\n1800 = Talian\n":                     "no channel",
+		"[MY]\n1799 = Talian\n":                     "not in the directory",
+		"1799 = Talian\n":                           "before the first",
+		"[SG]\n1799 Talian\n":                       "address = note",
+		"[SG]\n1799 = Talian\n1799 = Talian lagi\n": "two notes",
+	} {
+		if _, err := load(notes); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want an error with %q", notes, err, want)
+		}
+	}
+}
+
+// Every translated note names a real channel of a country the directory
+// lists, and the answers in that language show it.
+func TestRealDirectoryNotesAreShown(t *testing.T) {
+	c := load(t)
+	d, err := wording.LoadDirectory(messages.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for _, code := range d.Codes() {
+		e, _ := d.Lookup(code)
+		for _, ch := range e.Channels {
+			for lang, note := range ch.Notes {
+				p := c.WhereToReport(d, code, lang)
+				if !slices.ContainsFunc(p.Lines, func(l wording.PlaceLine) bool { return l.Note == note }) {
+					t.Errorf("%s %s: the %s note is not in the answer", code, ch.Address, lang)
+				}
+				shown++
+			}
+		}
+	}
+	if shown == 0 {
+		t.Error("no translated note in the directory")
+	}
+	// An answer in a language without a note shows none, not English.
+	if p := c.WhereToReport(d, "TH", "fr"); slices.ContainsFunc(p.Lines, func(l wording.PlaceLine) bool { return l.Note != "" }) {
+		t.Errorf("a French answer about Thailand shows notes: %+v", p.Lines)
+	}
+}
+
 func TestCatalogFormatErrors(t *testing.T) {
 	for name, content := range map[string]string{
 		"a line without '='":    "just words\n",

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/scamwarn/scamwarn/internal/scam"
+	"github.com/scamwarn/scamwarn/internal/wording"
 )
 
 // Schedules keeps a chat's tip schedules (the scheduler and the database,
@@ -125,7 +126,13 @@ func (b *Bot) scheduleWords(lang string, s scam.Schedule) string {
 		return w + ", " + b.words.Text(lang, "tips.paused", s.Paused)
 	}
 	if loc, err := time.LoadLocation(s.Zone); err == nil && !s.Next.IsZero() {
-		w += ", " + b.words.Text(lang, "tips.next", s.Next.In(loc).Format("Mon 2 Jan 15:04"))
+		// English day and month names would stand out in another
+		// language: other answers give the date in numbers.
+		layout := "2006-01-02 15:04"
+		if lang == wording.Fallback {
+			layout = "Mon 2 Jan 15:04"
+		}
+		w += ", " + b.words.Text(lang, "tips.next", s.Next.In(loc).Format(layout))
 	}
 	if len(s.Tags) > 0 {
 		w += " · " + strings.Join(s.Tags, ", ")

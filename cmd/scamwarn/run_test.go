@@ -173,9 +173,18 @@ func TestRunServesDiscordAndTelegramTogether(t *testing.T) {
 	if err := tg.WaitPolling(wctx); err != nil {
 		t.Fatalf("Telegram never polled: %v", err)
 	}
-	resp, err := http.Get("http://" + httpAddr + "/readyz")
-	if err != nil {
-		t.Fatal(err)
+	// The HTTP listener starts beside the platforms, not before them: wait
+	// for it rather than race it.
+	var resp *http.Response
+	for {
+		var err error
+		if resp, err = http.Get("http://" + httpAddr + "/readyz"); err == nil {
+			break
+		}
+		if wctx.Err() != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	ready, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()

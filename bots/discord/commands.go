@@ -78,17 +78,15 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 	// Descriptions in every language the bot speaks, from its catalogs.
 	if m, ok := b.handler.(menuer); ok {
 		for lang, list := range m.Menu() {
-			loc, ok := discordLocale(lang)
-			if !ok {
-				continue
-			}
-			for _, c := range list {
-				for _, cmd := range cmds {
-					if cmd.Name == c.Name && cmd.Type != discordgo.MessageApplicationCommand {
-						if cmd.DescriptionLocalizations == nil {
-							cmd.DescriptionLocalizations = &map[discordgo.Locale]string{}
+			for _, loc := range discordLocales(lang) {
+				for _, c := range list {
+					for _, cmd := range cmds {
+						if cmd.Name == c.Name && cmd.Type != discordgo.MessageApplicationCommand {
+							if cmd.DescriptionLocalizations == nil {
+								cmd.DescriptionLocalizations = &map[discordgo.Locale]string{}
+							}
+							(*cmd.DescriptionLocalizations)[loc] = cutRunes(c.Description, 100)
 						}
-						(*cmd.DescriptionLocalizations)[loc] = cutRunes(c.Description, 100)
 					}
 				}
 			}
@@ -97,26 +95,28 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 	return cmds
 }
 
-// discordLocale is Discord's locale for a catalog language, which Discord
-// accepts only from its own list.
-func discordLocale(lang string) (discordgo.Locale, bool) {
+// discordLocales are Discord's locales for a catalog language, which
+// Discord accepts only from its own list. It has none for Malay, Tagalog,
+// Khmer or Burmese, so Discord shows those readers English descriptions and
+// reports an English locale for them.
+func discordLocales(lang string) []discordgo.Locale {
 	switch strings.ToLower(lang) {
 	case "fr":
-		return discordgo.French, true
+		return []discordgo.Locale{discordgo.French}
 	case "zh", "zh-hans":
-		return discordgo.ChineseCN, true
+		return []discordgo.Locale{discordgo.ChineseCN}
 	case "zh-hant":
-		return discordgo.ChineseTW, true
+		return []discordgo.Locale{discordgo.ChineseTW}
 	case "es":
-		return discordgo.SpanishES, true
+		return []discordgo.Locale{discordgo.SpanishES, discordgo.SpanishLATAM}
 	case "vi":
-		return discordgo.Vietnamese, true
+		return []discordgo.Locale{discordgo.Vietnamese}
 	case "th":
-		return discordgo.Thai, true
+		return []discordgo.Locale{discordgo.Thai}
 	case "id":
-		return discordgo.Locale("id"), true // newer than the SDK
+		return []discordgo.Locale{"id"} // newer than the SDK
 	}
-	return "", false
+	return nil
 }
 
 // register puts the commands in place: globally, or in one server.

@@ -1,0 +1,166 @@
+package detect
+
+import "github.com/scamwarn/scamwarn/internal/scam"
+
+// Tagalog and Taglish: messages written for the project in the style of
+// Philippine SMS, Messenger, Viber and Telegram chats. Names, numbers and
+// sums are made up.
+func init() {
+	langTables["tl"] = []langRow{
+		// Pig-butchering and crypto "investment".
+		scamRow(scam.Investment, "mentor promises guaranteed daily profit in USDT and moves to Telegram",
+			"Hi po! Si Coach Anna po ito. Siguradong kita araw-araw sa USDT trading namin, 10% kada araw ang tubo. I-add mo ako sa Telegram para maturuan kita."),
+		scamRow(scam.Investment, "withdrawal blocked until a tax is paid",
+			"Ma'am, hindi nyo ma-withdraw ang profit nyo hanggat hindi kayo magbayad ng 15% tax. Magbayad muna ng tax para ma-withdraw ang pondo ninyo ngayong araw."),
+		scamRow(scam.Investment, "double your money, no risk",
+			"Mag-invest ka lang ng 5k, kikita ka ng 15k sa loob ng 3 araw! Walang talo sa investment na ito, doble agad ang pera mo. PM mo ako for details."),
+		hamRow(scam.Investment, "friends discussing index funds",
+			"Bes nag-start na ako sa index fund ng BPI, maliit lang muna monthly. Sabi ng advisor wala raw sigurado sa market kaya long term lang."),
+		hamRow(scam.Investment, "warning in a family group about crypto groups",
+			"Ingat po sa mga nag-aalok ng crypto investment sa Telegram, scam yan. Yung kapitbahay namin naloko ng 200k, hindi na raw ma-withdraw."),
+		hamRow(scam.Investment, "asking about Pag-IBIG MP2",
+			"Tito, okay ba mag-MP2 sa Pag-IBIG? Balak ko maglagay ng 2k kada buwan para sa ipon."),
+
+		// Romance.
+		scamRow(scam.Romance, "foreign lover's gift held at customs",
+			"Mahal na mahal kita baby. Na-hold ang package na pinadala ko sa customs, kailangan ng pambayad sa customs ng package na 18,500 pesos. Pakisend sa GCash na ito para ma-release."),
+		scamRow(scam.Romance, "plane ticket to come and see the victim",
+			"Hon, ikaw ang soulmate ko. Gusto ko nang umuwi para makasama ka pero naka-freeze ang bank ko dito. Pahiram muna ng pang-plane ticket para makapunta ako dyan sa Pilipinas, babayaran ko agad."),
+		scamRow(scam.Romance, "overseas soldier persona asking for money",
+			"Sundalo ako sa UN, biyudo ako na may isang anak. Hindi ko magamit ang sahod ko dito, please send me money for the ticket para makita kita."),
+		hamRow(scam.Romance, "couple texting",
+			"Love, nasa jeep na ako pauwi. Bili ka na lang ng ulam sa kanto, ako na bahala sa kanin. Miss na kita!"),
+		hamRow(scam.Romance, "friend warning about a dating-app scammer",
+			"Girl, yung ka-chat mong piloto daw, humihingi na ba ng pera? Ganyan yung modus, wag kang magpadala ng pera ha."),
+		hamRow(scam.Romance, "cousin abroad sending a balikbayan box",
+			"Nay, naipadala ko na ang balikbayan box via LBC, darating daw mga 6 weeks. Andun na yung mga tsokolate para sa mga bata."),
+
+		// Fake jobs that lure people into scam compounds.
+		scamRow(scam.JobLure, "Cambodia customer-service job with free flight and tourist visa",
+			"HIRING! Customer service sa Cambodia, sahod 50k kada buwan kahit walang experience. Libreng plane ticket at tirahan, tourist visa lang muna tapos iko-convert sa working visa pagdating. PM lang po."),
+		scamRow(scam.JobLure, "typist job abroad, pretend to be a tourist, passport kept",
+			"Naghahanap kami ng typist, kahit HS grad pwede. Sagot ng company ang ticket. Sa airport sabihin mo na magbabakasyon ka lang. Ang passport mo ay itatago ng company pagdating."),
+		scamRow(scam.JobLure, "Myanmar encoder job recruited through Telegram",
+			"Gusto mo ba mag-work abroad? Trabaho sa Myanmar bilang encoder, libre ang airfare at accommodation. I-message mo si Ma'am Joy sa Telegram para sa details."),
+		hamRow(scam.JobLure, "real BPO job ad",
+			"We're hiring! Customer service representative para sa BPO sa Ortigas. Kailangan ng at least 1 year experience sa voice account. Mag-apply sa website namin o pumunta sa recruitment office, Lunes hanggang Biyernes."),
+		hamRow(scam.JobLure, "DMW warning about Cambodia job offers",
+			"BABALA: Mag-ingat sa mga alok na trabaho sa Cambodia at Myanmar na pinapadaan sa Facebook. Hindi lisensyado ang mga recruiter na iyan. I-verify muna sa DMW bago umalis."),
+		hamRow(scam.JobLure, "friend going on holiday to Japan",
+			"Uy na-approve na yung visa namin sa Japan! Sa April kami aalis, one week lang. Pasalubong mo?"),
+
+		// Task scams.
+		scamRow(scam.Task, "paid YouTube likes, moving to WhatsApp",
+			"Hello! Part-time job: mag-like lang ng YouTube videos, kikita ka ng 150 pesos kada like. I-chat mo ako sa WhatsApp para magsimula."),
+		scamRow(scam.Task, "prepaid task needs a top-up",
+			"Congrats natapos mo na ang 30 tasks! Ang susunod ay prepaid task. Mag-top up ka muna ng 3,000 para ma-unlock ang commission mo at ang next task."),
+		scamRow(scam.Task, "hotel rating tasks with commission",
+			"Mag-rate lang ng hotels sa Google Maps at may bayad ka. Commission na 80 pesos kada review, i-send mo ang screenshot sa receptionist."),
+		hamRow(scam.Task, "friend asking for likes on a contest entry",
+			"Pa-like naman ng entry ko sa photo contest ng school, yung naka-pin sa page. Salamat bes!"),
+		hamRow(scam.Task, "real Shopee seller asking for a review",
+			"Salamat po sa order! Kung satisfied kayo, sana po mag-iwan kayo ng review sa Shopee. Ingat po!"),
+		hamRow(scam.Task, "warning about like-and-earn scams",
+			"PSA: yung mga nag-aalok na mag-like ng videos tapos babayaran ka, scam yan. Sa umpisa may bayad pero pag lumaki na, pagde-depositin ka na nila."),
+
+		// Sextortion.
+		scamRow(scam.Sextortion, "screen-recorded video call, threat to send to family",
+			"Na-screen record ko yung video call natin. Ikakalat ko sa lahat ng friends mo sa FB at sa pamilya mo kung hindi ka magpadala ng 20k sa GCash ngayon."),
+		scamRow(scam.Sextortion, "claims to hold nude photos",
+			"Hawak ko ang mga pics mo na nakahubad. Magbayad ka o ipopost ko ang scandal mo sa lahat ng followers mo. May 1 oras ka."),
+		scamRow(scam.Sextortion, "threat to ruin the victim's name",
+			"Hubad mong video nasa akin na. Sisirain ko ang buhay mo, makikita ng buong pamilya mo ito. Send 10k now."),
+		hamRow(scam.Sextortion, "friend sharing party photos",
+			"Sinend ko na sa GC yung mga pictures natin kagabi, ang kulit natin haha. Pa-download na lang bago mawala."),
+		hamRow(scam.Sextortion, "advice to a victim",
+			"Wag kang magbayad. I-screenshot mo lahat ng chat nya, i-block mo tapos i-report sa PNP ACG. Hindi mo kasalanan to."),
+		hamRow(scam.Sextortion, "teasing about a video",
+			"Hahaha ikakalat ko yung video mong sumasayaw sa GC! Joke lang, ang cute mo dun."),
+
+		// Impersonation: banks, couriers, police, family.
+		scamRow(scam.Impersonation, "fake BDO lock with link",
+			"BDO Alert: Ang BDO account mo ay na-lock dahil sa kahina-hinalang transaksyon. I-verify ang account mo sa link na ito sa loob ng 24 oras: bdo-secure-ph.com"),
+		scamRow(scam.Impersonation, "parcel held, address update link",
+			"J&T Express: Ang parcel mo ay naka-hold dahil kulang ang address. I-update ang address mo sa link na ito para ma-deliver: jt-ph-delivery.top"),
+		scamRow(scam.Impersonation, "fake NBI agent accusing of money laundering",
+			"Ako si Agent Reyes mula sa NBI. Ang bank account mo ay ginamit sa money laundering at may warrant of arrest laban sa iyo. Huwag mong ipaalam sa bangko ang usapan na ito."),
+		scamRow(scam.Impersonation, "child with a new number asking for load",
+			"Ma, bagong number ko to. Nasira cp ko kanina. Paload naman ng 500 sa number na to, emergency lang."),
+		scamRow(scam.Impersonation, "fake bank fraud desk asks for the OTP",
+			"Sir, ito po ang BDO fraud department. May nag-try mag-withdraw sa card nyo. Para makansela ang transaction, pakisend po ang OTP na natanggap nyo."),
+		hamRow(scam.Impersonation, "genuine bank OTP text",
+			"Ang iyong BPI OTP ay 482913. Valid ito sa loob ng 5 minuto. Huwag ibigay ang OTP kahit kanino, kahit sa BPI staff."),
+		hamRow(scam.Impersonation, "genuine courier notice",
+			"LBC: Ang padala mo na may tracking no. 1234567890 ay out for delivery ngayong araw. Salamat sa pagpili sa LBC."),
+		hamRow(scam.Impersonation, "friend warning about fake bank texts",
+			"Mga kapamilya, ingat sa text na galing daw sa BDO tapos may link. Scam yan! Walang link na pinapadala ang bangko."),
+
+		// Recovery scams.
+		scamRow(scam.Recovery, "recovery agent offers to get scammed money back",
+			"Na-scam ka ba sa online investment? Matutulungan ka naming mabawi ang pera mo. Ang aming hacker ay may 98% success rate. PM lang po."),
+		scamRow(scam.Recovery, "fake lawyer promises recovery for a fee",
+			"Atty. Cruz po ito. Mababawi natin ang nawalang pera mo sa crypto basta magbayad ka muna ng processing fee na 5,000."),
+		hamRow(scam.Recovery, "victim asks a friend for advice",
+			"Na-scam ako sa Telegram, 30k nawala. Mababawi ko pa ba yun? Saan ako magre-report?"),
+		hamRow(scam.Recovery, "PNP advice to report quickly",
+			"Kung nabiktima ng scam, i-report agad sa CICC hotline 1326 at sa bangko ninyo. Mag-ingat sa mga nag-aalok na ibabalik ang pera kapalit ng bayad, scam din iyon."),
+		hamRow(scam.Recovery, "GCash refund confirmed by real support",
+			"Ate, na-refund na ng GCash yung double payment ko sa kuryente. Dumating kanina sa wallet ko."),
+		scamRow(scam.Recovery, "recovery hacker testimonial",
+			"Salamat sa hacker na nakatulong sa akin, nabawi ko lahat! Kung na-scam ka rin, may hacker na kayang mabawi ang pera mo, PM nyo lang ako."),
+
+		// Fake tech support.
+		scamRow(scam.TechSupport, "device infected, install AnyDesk",
+			"Babala! Ang iyong cellphone ay may virus. I-download mo ang AnyDesk para ma-check ng technician namin at maalis ang virus."),
+		scamRow(scam.TechSupport, "system detected malware, call support",
+			"Nadetect ng aming system na may malware sa account mo. Tumawag agad sa tech support sa 0917-555-0199 para hindi ma-lock ang account mo."),
+		hamRow(scam.TechSupport, "coworker reports a slow laptop",
+			"Sir, ang bagal ng laptop ko simula kahapon. Pwede ba pa-check sa IT mamayang hapon?"),
+		hamRow(scam.TechSupport, "friend recommending antivirus",
+			"Baka may virus na yang phone mo kaya ang daming ads. I-uninstall mo muna yung mga app na di mo kilala."),
+		hamRow(scam.TechSupport, "IT helpdesk ticket update",
+			"Hi Ma'am, na-reset na po namin ang password nyo sa email. Mag-login po kayo at palitan agad. - IT Helpdesk"),
+
+		// Advance fees: prizes, loans.
+		scamRow(scam.AdvanceFee, "raffle win, release fee first",
+			"Congratulations! Ang number mo ay nanalo ng 50,000 sa GCash anniversary raffle. Para i-claim ang premyo mo, magbayad muna ng processing fee na 500."),
+		scamRow(scam.AdvanceFee, "easy loan with fee before release",
+			"Loan na walang collateral, approved agad! 1 valid ID lang ang kailangan. Magbayad lang muna ng insurance fee bago ma-release ang loan mo."),
+		scamRow(scam.AdvanceFee, "unclaimed funds in the victim's name",
+			"Kayo po ang beneficiary ng isang dating OFW. May unclaimed na pondo sa pangalan nyo na 2.5M, bayaran lang ang notarial fee po muna."),
+		hamRow(scam.AdvanceFee, "office raffle result",
+			"Uy nanalo si Carlo ng rice cooker sa Christmas party raffle! Ang swerte talaga."),
+		hamRow(scam.AdvanceFee, "SSS salary loan question",
+			"Pano mag-apply ng salary loan sa SSS online? Kailangan ba ng payslip?"),
+		hamRow(scam.AdvanceFee, "real store promo",
+			"Salamat sa pagbili sa aming store! Ipakita ang resibo para sa 10% discount sa susunod mong bili."),
+
+		// Discord and Telegram lures.
+		scamRow(scam.PlatformLure, "accidental report, contact Discord staff",
+			"Pre sorry, aksidente kong na-report yung account mo. Kontakin mo ang Discord staff para hindi ma-ban yung account mo, eto yung link nila."),
+		scamRow(scam.PlatformLure, "free Nitro claim with suspicious link",
+			"Libreng Nitro para sa lahat ng members! I-claim ang libreng nitro dito: discord-gift-ph.vercel.app"),
+		scamRow(scam.PlatformLure, "scan QR to verify the account",
+			"Admin here. I-scan mo ang QR code para ma-verify ang account mo sa server, kung hindi ma-kick ka."),
+		hamRow(scam.PlatformLure, "gamers planning a match",
+			"Laro tayo ng ML mamaya mga 9? Rank push tayo, kulang pa tayo ng isa."),
+		hamRow(scam.PlatformLure, "server mod warning",
+			"Paalala: walang libreng Nitro ang Discord staff na pinapadala sa DM. Scam yan, i-report nyo agad sa mods."),
+		hamRow(scam.PlatformLure, "friend sharing a legit game",
+			"Nabili ko na yung bagong game sa Steam, sale pa siya ngayon. Sama ka sa co-op mamaya?"),
+
+		// Money mules.
+		scamRow(scam.MoneyMule, "renting a verified GCash account",
+			"Paupahan mo ang GCash mo! 3k kada linggo, padaanan lang ng pera ang account mo. May commission ka sa bawat transaction."),
+		scamRow(scam.MoneyMule, "buying verified e-wallet accounts",
+			"Bumibili kami ng verified GCash at Maya, 2k each. Fully verified lang, PM lang po for details."),
+		scamRow(scam.MoneyMule, "side gig renting out an e-wallet",
+			"Bes may raket ako, ipa-rent mo lang yung GCash mo, 2k agad. Padaanan lang ng pera tapos ibabalik mo sa amin."),
+		hamRow(scam.MoneyMule, "friend borrowing GCash to pay a bill",
+			"Pahiram muna ng GCash mo pambayad sa Meralco, wala kasi akong load. Ibabalik ko mamaya cash."),
+		hamRow(scam.MoneyMule, "bank warning about mule accounts",
+			"Paalala ng BSP: huwag ipagamit ang inyong account sa iba. Krimen ang pagiging money mule sa ilalim ng batas."),
+		hamRow(scam.MoneyMule, "splitting a bill",
+			"Hulog mo na lang sa GCash ko yung share mo sa dinner, 450 lahat."),
+	}
+}

@@ -22,15 +22,27 @@ func findHandleRule(in *Input, emit func(Hit)) {
 	// ("ＴＡＤ７６５", "𝘍𝘛𝘈675") are plain ASCII, and map spans back.
 	f := in.folded
 	text := f.s
+	// Chinese characters against words of other letters: a Chinese
+	// character is about a word, and a handle's own letters ("韵 FTA676
+	// 麦P") must not outvote the Chinese around it.
 	han, other := 0, 0
+	inWord := false
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRune(text[i:])
 		i += n
 		switch {
 		case unicode.Is(unicode.Han, r):
 			han++
+			inWord = false
 		case unicode.IsLetter(r) && r < 0x3000:
-			other++
+			if !inWord {
+				other++
+			}
+			inWord = true
+		case unicode.IsDigit(r):
+			// digits continue a word ("FTA676") without starting one
+		default:
+			inWord = false
 		}
 	}
 	if han < 2 || han < other {

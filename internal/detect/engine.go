@@ -62,6 +62,7 @@ type Input struct {
 	folded  *view // the text folded rune by rune, before words are joined
 	links   []foundLink
 	phrase  *phraseScratch
+	lang    string // the language the text is written in, "" when unknown
 }
 
 type scratch struct {
@@ -157,6 +158,7 @@ func (e *Engine) Check(m scam.Message) scam.Verdict {
 	in := Input{Text: text, Message: &m, view: &sc.v, folded: &sc.vb.f, phrase: &sc.phrase}
 	sc.links = e.extractLinks(text, m.Links, &sc.lt, sc.links[:0])
 	in.links = sc.links
+	in.lang = e.langID.identify(text, sc.v.s, sc.links)
 	sc.hits = sc.hits[:0]
 	emit := func(h Hit) { sc.hits = append(sc.hits, h) }
 	for _, r := range e.finders {
@@ -165,7 +167,7 @@ func (e *Engine) Check(m scam.Message) scam.Verdict {
 	e.score(sc.hits, &verdict)
 	// The language the text is written in; when it is too short to tell,
 	// the language of the phrases it matched, then the hint.
-	verdict.Language = e.langID.identify(text, sc.v.s, sc.links)
+	verdict.Language = in.lang
 	if verdict.Language == "" {
 		verdict.Language = e.language(sc.hits)
 	}

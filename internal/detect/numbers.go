@@ -133,8 +133,12 @@ func findPhoneRule(in *Input, emit func(Hit)) {
 		span := scam.Span{Start: n.start, End: n.end}
 		nd := len(n.digits)
 		switch {
-		case nd == 11 && (strings.HasPrefix(n.digits, "09") || strings.HasPrefix(n.digits, "087")):
-			// UK premium-rate and revenue-sharing ranges.
+		case nd == 11 && (strings.HasPrefix(n.digits, "09") || strings.HasPrefix(n.digits, "087")) &&
+			!n.plus && in.lang == "en":
+			// UK premium-rate and revenue-sharing ranges. The same shape is
+			// an ordinary mobile number in the Philippines and Myanmar
+			// (0917…, 09 xxx…) and Indonesia (087…): only text recognised
+			// as English reads it as premium-rate.
 			emit(Hit{Rule: "premium.number", Span: span})
 			return
 		case nd >= 9 && nd <= 15 && (n.plus || n.digits[0] == '0' || n.seps >= 2 || nd >= 10) &&

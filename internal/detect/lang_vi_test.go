@@ -52,6 +52,8 @@ func init() {
 		// Task scams
 		scamRow(scam.Task, "fake Shopee recruiter for product-review tasks with commission",
 			"Chào bạn, mình là nhân sự của Shopee. Bên mình cần CTV online làm nhiệm vụ đánh giá sản phẩm, hoa hồng mỗi đơn 50k-200k, chỉ cần điện thoại. Kết bạn zalo với mình để nhận việc nhé."),
+		scamRow(scam.Task, "a sum between the deposit and the task it unlocks",
+			"Chúc mừng bạn được nhận việc làm online, hoa hồng 30% mỗi đơn, nạp tiền 500k để mở nhiệm vụ tiếp theo nhé"),
 		scamRow(scam.Task, "prepaid task: deposit to get the next task",
 			"Nhiệm vụ hôm nay của bạn là nhiệm vụ trả trước: nạp 2 triệu để làm nhiệm vụ tiếp theo, hoàn thành xong hệ thống hoàn lại vốn và 30% hoa hồng."),
 		scamRow(scam.Task, "combination task and negative balance",

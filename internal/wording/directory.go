@@ -164,8 +164,8 @@ func (d *Directory) loadNotes(fsys fs.FS) error {
 		}
 		var cur *Country
 		seen := map[string]bool{}
-		for n, line := range strings.Split(string(data), "\n") {
-			n++
+		for i, line := range strings.Split(string(data), "\n") {
+			n := i + 1 // line number, for errors
 			line = strings.TrimSpace(line)
 			if line == "" || strings.HasPrefix(line, "#") {
 				continue

@@ -133,8 +133,7 @@ func findPhoneRule(in *Input, emit func(Hit)) {
 		span := scam.Span{Start: n.start, End: n.end}
 		nd := len(n.digits)
 		switch {
-		case nd == 11 && (strings.HasPrefix(n.digits, "09") || strings.HasPrefix(n.digits, "087")) &&
-			!n.plus && in.lang == "en":
+		case nd == 11 && (strings.HasPrefix(n.digits, "09") || strings.HasPrefix(n.digits, "087")) && in.lang == "en":
 			// UK premium-rate and revenue-sharing ranges. The same shape is
 			// an ordinary mobile number in the Philippines and Myanmar
 			// (0917…, 09 xxx…) and Indonesia (087…): only text recognised
